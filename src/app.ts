@@ -1,0 +1,83 @@
+import formbody from '@fastify/formbody';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import publicSiteRoutes from './features/public-site/index.js';
+import { PublicSite } from './features/public-site/service.js';
+import type { Config } from './platform/config.js';
+import { migrate, openDatabase, type Database } from './platform/db/index.js';
+import errorPages from './platform/http/errors.js';
+import healthChecks from './platform/http/health.js';
+import rendering from './platform/http/rendering.js';
+import requestLog, { requestIdFor } from './platform/http/request-log.js';
+import securityHeaders from './platform/http/security-headers.js';
+import staticAssets from './platform/http/static-assets.js';
+import { createViewEnvironment } from './platform/views/environment.js';
+
+export interface AppOverrides {
+  /** A database already opened (and kept open) by the caller, e.g. a test's clone. */
+  database?: Database;
+  /** Pino options or false; defaults to structured JSON at the configured level. */
+  logger?: boolean | { level: string };
+}
+
+/** Every service the features use, built in one place. */
+export interface Services {
+  database: Database;
+  publicSite: PublicSite;
+}
+
+function buildServices(database: Database): Services {
+  return { database, publicSite: new PublicSite(database) };
+}
+
+/**
+ * The one composition root: opens and migrates the database, seeds reference content, builds the
+ * services and registers the platform and every feature. Tests call it with their own database.
+ */
+export async function buildApp(
+  config: Config,
+  overrides: AppOverrides = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: overrides.logger ?? { level: config.logLevel },
+    genReqId: requestIdFor,
+    // One structured line per request comes from platform/http/request-log.ts instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const ownsDatabase = overrides.database === undefined;
+  const database =
+    overrides.database ??
+    (await openDatabase(config, (error) =>
+      app.log.warn({ err: error }, 'database connection lost'),
+    ));
+  if (ownsDatabase) {
+    app.addHook('onClose', async () => {
+      await database.close();
+    });
+  }
+
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+    const services = buildServices(database);
+    const seeded = await services.publicSite.seedReferenceContent();
+    app.log.info({ engine: database.engine, seeded }, 'database ready');
+
+    await app.register(requestLog);
+    await app.register(securityHeaders, { https: config.secureCookies });
+    await app.register(formbody);
+    await app.register(rendering, { views: createViewEnvironment() });
+    await app.register(errorPages);
+    await app.register(staticAssets);
+    await app.register(healthChecks, { database });
+    await app.register(publicSiteRoutes, { publicSite: services.publicSite });
+    await app.ready();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}

@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** An RFC 9457 problem body, the shape every API error takes. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { name: string; reason: string }[];
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+function sendProblem(reply: FastifyReply, problem: Problem) {
+  return reply
+    .code(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...problem, instance: reply.request.url });
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Page not found',
+  405: 'Method not allowed',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+};
+
+async function errorPages(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsJson(request)) {
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        detail: `Nothing exists at ${request.url.split('?')[0] ?? ''}`,
+      });
+    }
+    return reply.code(404).render('errors/404.njk');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      // The details go to the log, with the request id; the user sees a plain apology.
+      request.log.error({ err: error }, 'request failed');
+    } else {
+      request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
+    }
+    if (wantsJson(request)) {
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: titles[status] ?? (status >= 500 ? 'Internal server error' : 'Request rejected'),
+        status,
+        ...(status < 500 ? { detail: error.message } : {}),
+      });
+    }
+    if (status >= 500) {
+      return reply.code(status).render('errors/500.njk', { requestId: request.id });
+    }
+    return reply
+      .code(status)
+      .render('errors/problem.njk', { status, title: titles[status] ?? 'There is a problem' });
+  });
+}
+
+export default fp(errorPages, { name: 'error-pages', dependencies: ['rendering'] });
