@@ -1,0 +1,28 @@
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { buildTestApp, type TestApp } from '../../support/app.js';
+
+/** Debian's Chromium, started the way this machine needs (no downloads, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The real app on the embedded database, listening on a free loopback port. */
+export async function startSite(): Promise<{ baseUrl: string; testApp: TestApp }> {
+  const testApp = await buildTestApp('pglite');
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, testApp };
+}
