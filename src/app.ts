@@ -6,6 +6,7 @@ import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
 import errorPages from './platform/http/errors.js';
 import healthChecks from './platform/http/health.js';
+import { RenderedPageCache } from './platform/http/page-cache.js';
 import rendering from './platform/http/rendering.js';
 import requestLog, { requestIdFor } from './platform/http/request-log.js';
 import securityHeaders from './platform/http/security-headers.js';
@@ -17,16 +18,27 @@ export interface AppOverrides {
   database?: Database;
   /** Pino options or false; defaults to structured JSON at the configured level. */
   logger?: boolean | { level: string };
+  /** The rendered-page cache, for tests that need to see or clear it. */
+  publicPageCache?: RenderedPageCache;
 }
 
 /** Every service the features use, built in one place. */
 export interface Services {
   database: Database;
   publicSite: PublicSite;
+  /** Cleared by anything that changes public content, so the change shows at once. */
+  publicPageCache: RenderedPageCache;
 }
 
-function buildServices(database: Database): Services {
-  return { database, publicSite: new PublicSite(database) };
+const defaultPublicPageCacheTtlMs = 5_000;
+
+function buildServices(database: Database, overrides: AppOverrides): Services {
+  return {
+    database,
+    publicSite: new PublicSite(database),
+    publicPageCache:
+      overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs),
+  };
 }
 
 /**
@@ -62,14 +74,17 @@ export async function buildApp(
   try {
     const applied = await migrate(database);
     if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
-    const services = buildServices(database);
+    const services = buildServices(database, overrides);
     const seeded = await services.publicSite.seedReferenceContent();
     app.log.info({ engine: database.engine, seeded }, 'database ready');
 
     await app.register(requestLog);
     await app.register(securityHeaders, { https: config.secureCookies });
     await app.register(formbody);
-    await app.register(rendering, { views: createViewEnvironment() });
+    await app.register(rendering, {
+      views: createViewEnvironment(),
+      publicPageCache: services.publicPageCache,
+    });
     await app.register(errorPages);
     await app.register(staticAssets);
     await app.register(healthChecks, { database });

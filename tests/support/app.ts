@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { RenderedPageCache } from '../../src/platform/http/page-cache.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { DatabaseEngine } from '../../src/platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -18,16 +19,24 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
 export interface TestApp {
   app: FastifyInstance;
   testDatabase: TestDatabase;
+  /** The app's rendered-page cache, as a test that changes content must clear it. */
+  publicPageCache: RenderedPageCache;
   close(): Promise<void>;
 }
 
 /** The real application, built by the real composition root, on a database of its own. */
 export async function buildTestApp(engine: DatabaseEngine): Promise<TestApp> {
   const testDatabase = await createTestDatabase(engine);
-  const app = await buildApp(testConfig(), { database: testDatabase.database, logger: false });
+  const publicPageCache = new RenderedPageCache(60_000);
+  const app = await buildApp(testConfig(), {
+    database: testDatabase.database,
+    logger: false,
+    publicPageCache,
+  });
   return {
     app,
     testDatabase,
+    publicPageCache,
     async close() {
       await app.close();
       await testDatabase.dispose();

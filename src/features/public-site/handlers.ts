@@ -19,60 +19,54 @@ function orNotFound(handler: Handler): Handler {
   };
 }
 
+const homeBreadcrumbs = [{ text: 'Home', href: paths.home }];
 const programmesBreadcrumbs = [
-  { text: 'Home', href: paths.home },
+  ...homeBreadcrumbs,
   { text: 'Flagship programmes', href: paths.programmes },
 ];
 
+/** Every public page is the same for every visitor, so each is served through the page cache. */
 export function publicSiteHandlers(site: PublicSite) {
   return {
-    home: orNotFound(async (_request, reply) => {
-      const { page, facts, programmes } = await site.homePage();
-      return reply.render('public-site/views/home.njk', { page, facts, programmes });
-    }),
+    home: orNotFound((_request, reply) =>
+      reply.renderPublic('public-site/views/home.njk', () => site.homePage()),
+    ),
 
-    contentPage: (slug: string, template = 'public-site/views/content-page.njk') =>
-      orNotFound(async (_request, reply) => {
-        const page = await site.page(slug);
-        return reply.render(template, {
-          page,
-          breadcrumbs: [{ text: 'Home', href: paths.home }],
-        });
-      }),
+    contentPage: (slug: string) =>
+      orNotFound((_request, reply) =>
+        reply.renderPublic('public-site/views/content-page.njk', async () => ({
+          page: await site.page(slug),
+          breadcrumbs: homeBreadcrumbs,
+        })),
+      ),
 
-    programmes: orNotFound(async (_request, reply) => {
-      const { page, programmes } = await site.programmesPage();
-      return reply.render('public-site/views/programmes.njk', {
-        page,
-        programmes,
-        breadcrumbs: [{ text: 'Home', href: paths.home }],
-      });
-    }),
+    programmes: orNotFound((_request, reply) =>
+      reply.renderPublic('public-site/views/programmes.njk', async () => ({
+        ...(await site.programmesPage()),
+        breadcrumbs: homeBreadcrumbs,
+      })),
+    ),
 
     programme: (slug: string) =>
-      orNotFound(async (_request, reply) => {
-        const page = await site.page(slug);
-        return reply.render('public-site/views/content-page.njk', {
-          page,
+      orNotFound((_request, reply) =>
+        reply.renderPublic('public-site/views/content-page.njk', async () => ({
+          page: await site.page(slug),
           breadcrumbs: programmesBreadcrumbs,
-        });
-      }),
+        })),
+      ),
 
-    partners: orNotFound(async (_request, reply) => {
-      const { page, groups } = await site.partnersPage();
-      return reply.render('public-site/views/partners.njk', {
-        page,
-        groups,
-        breadcrumbs: [{ text: 'Home', href: paths.home }],
-      });
-    }),
+    partners: orNotFound((_request, reply) =>
+      reply.renderPublic('public-site/views/partners.njk', async () => ({
+        ...(await site.partnersPage()),
+        breadcrumbs: homeBreadcrumbs,
+      })),
+    ),
 
-    midlands: orNotFound(async (_request, reply) => {
-      const view = await site.midlandsPage();
-      return reply.render('public-site/views/midlands.njk', {
-        ...view,
-        breadcrumbs: [{ text: 'Home', href: paths.home }],
-      });
-    }),
+    midlands: orNotFound((_request, reply) =>
+      reply.renderPublic('public-site/views/midlands.njk', async () => ({
+        ...(await site.midlandsPage()),
+        breadcrumbs: homeBreadcrumbs,
+      })),
+    ),
   };
 }

@@ -52,6 +52,21 @@ for (const engine of testEngines()) {
       assert.equal(deleted.statusCode, 404);
     });
 
+    test('a cached page still gets a fresh CSP nonce in every response', async () => {
+      const nonces = new Set<string>();
+      for (let i = 0; i < 3; i += 1) {
+        const response = await testApp.app.inject({ url: '/partners' });
+        const nonce = /'nonce-([^']+)'/.exec(
+          String(response.headers['content-security-policy']),
+        )?.[1];
+        assert.ok(nonce);
+        assert.ok(response.body.includes(`nonce="${nonce}"`));
+        assert.doesNotMatch(response.body, /csp-nonce-/);
+        nonces.add(nonce);
+      }
+      assert.equal(nonces.size, 3);
+    });
+
     test('pages carry a nonce-based CSP and the nonce is on the inline scripts', async () => {
       const response = await testApp.app.inject({ url: '/' });
       const csp = String(response.headers['content-security-policy']);
@@ -131,6 +146,7 @@ for (const engine of testEngines()) {
     test('a failing database query shows the error page without a stack trace', async () => {
       const { database } = testApp.testDatabase;
       await database.query('alter table region_fact rename to region_fact_hidden');
+      testApp.publicPageCache.clear();
       try {
         const response = await testApp.app.inject({ url: '/' });
         assert.equal(response.statusCode, 500);
@@ -140,6 +156,8 @@ for (const engine of testEngines()) {
       } finally {
         await database.query('alter table region_fact_hidden rename to region_fact');
       }
+      // The failure was not cached: the page works again as soon as the table is back.
+      assert.equal((await testApp.app.inject({ url: '/' })).statusCode, 200);
     });
   });
 }

@@ -52,15 +52,20 @@ for (const engine of testEngines()) {
       for (const figure of seedFigures) assert.ok(textOf(html).includes(figure));
     });
 
-    test('a page edited in the database is shown as edited, rendered from markdown', async () => {
+    test('a page edited in the database is shown, rendered safely from markdown, once the cache is cleared', async () => {
       const { database } = testApp.testDatabase;
       const [original] = await database.query<{ body_markdown: string }>(
         "select body_markdown from site_page where slug = 'about'",
       );
+      await testApp.app.inject({ url: '/about' });
       await database.query("update site_page set body_markdown = $1 where slug = 'about'", [
         '## Edited heading\n\nA *new* paragraph.\n\n<script>alert(1)</script>',
       ]);
       try {
+        // Until the cache is cleared (as an edit through the platform will do) the old page stays.
+        const cached = (await testApp.app.inject({ url: '/about' })).body;
+        assert.doesNotMatch(cached, /Edited heading/);
+        testApp.publicPageCache.clear();
         const html = (await testApp.app.inject({ url: '/about' })).body;
         assert.match(html, /<h2 id="edited-heading">Edited heading<\/h2>/);
         assert.match(html, /A <em>new<\/em> paragraph/);
@@ -70,6 +75,7 @@ for (const engine of testEngines()) {
         await database.query("update site_page set body_markdown = $1 where slug = 'about'", [
           original?.body_markdown,
         ]);
+        testApp.publicPageCache.clear();
       }
     });
 
