@@ -4,7 +4,7 @@ import publicSiteRoutes from './features/public-site/index.js';
 import { PublicSite } from './features/public-site/service.js';
 import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
-import errorPages from './platform/http/errors.js';
+import errorPages, { malformedRequestResponder } from './platform/http/errors.js';
 import healthChecks from './platform/http/health.js';
 import { RenderedPageCache } from './platform/http/page-cache.js';
 import rendering from './platform/http/rendering.js';
@@ -49,6 +49,7 @@ export async function buildApp(
   config: Config,
   overrides: AppOverrides = {},
 ): Promise<FastifyInstance> {
+  const views = createViewEnvironment();
   const app = Fastify({
     logger: overrides.logger ?? { level: config.logLevel },
     genReqId: requestIdFor,
@@ -57,6 +58,7 @@ export async function buildApp(
     trustProxy: false,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: malformedRequestResponder(views),
   });
 
   const ownsDatabase = overrides.database === undefined;
@@ -82,7 +84,7 @@ export async function buildApp(
     await app.register(securityHeaders, { https: config.secureCookies });
     await app.register(formbody);
     await app.register(rendering, {
-      views: createViewEnvironment(),
+      views,
       publicPageCache: services.publicPageCache,
     });
     await app.register(errorPages);

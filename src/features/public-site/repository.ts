@@ -51,6 +51,20 @@ function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
+/** Runs an `insert … on conflict do nothing returning …` per item; counts the rows it added. */
+async function insertEachIfMissing<Item>(
+  db: Queryable,
+  items: readonly Item[],
+  insertSql: string,
+  parametersOf: (item: Item) => unknown[],
+): Promise<number> {
+  let inserted = 0;
+  for (const item of items) {
+    inserted += (await db.query(insertSql, parametersOf(item))).length;
+  }
+  return inserted;
+}
+
 /** SQL for the public website's pages, figures and partner list. */
 export class PublicSiteRepository {
   constructor(private readonly db: Queryable) {}
@@ -87,68 +101,56 @@ export class PublicSiteRepository {
   }
 
   /** Adds pages that do not exist yet; never overwrites a page staff may have edited. */
-  async insertMissingPages(pages: readonly SitePage[], db: Queryable = this.db): Promise<number> {
-    let inserted = 0;
-    for (const page of pages) {
-      const rows = await db.query(
-        `insert into site_page (${pageColumns}) values ($1, $2, $3, $4, $5, $6)
-           on conflict (slug) do nothing returning slug`,
-        [
-          page.slug,
-          page.title,
-          page.summary,
-          page.bodyMarkdown,
-          page.calloutHeading,
-          page.calloutMarkdown,
-        ],
-      );
-      inserted += rows.length;
-    }
-    return inserted;
+  insertMissingPages(pages: readonly SitePage[], db: Queryable = this.db): Promise<number> {
+    return insertEachIfMissing(
+      db,
+      pages,
+      `insert into site_page (${pageColumns}) values ($1, $2, $3, $4, $5, $6)
+         on conflict (slug) do nothing returning slug`,
+      (page) => [
+        page.slug,
+        page.title,
+        page.summary,
+        page.bodyMarkdown,
+        page.calloutHeading,
+        page.calloutMarkdown,
+      ],
+    );
   }
 
-  async insertMissingRegionFacts(
-    facts: readonly RegionFact[],
-    db: Queryable = this.db,
-  ): Promise<number> {
-    let inserted = 0;
-    for (const fact of facts) {
-      const rows = await db.query(
-        `insert into region_fact (key, position, qualifier, value, label) values ($1, $2, $3, $4, $5)
-           on conflict (key) do nothing returning key`,
-        [fact.key, fact.position, fact.qualifier, fact.value, fact.label],
-      );
-      inserted += rows.length;
-    }
-    return inserted;
+  insertMissingRegionFacts(facts: readonly RegionFact[], db: Queryable = this.db): Promise<number> {
+    return insertEachIfMissing(
+      db,
+      facts,
+      `insert into region_fact (key, position, qualifier, value, label) values ($1, $2, $3, $4, $5)
+         on conflict (key) do nothing returning key`,
+      (fact) => [fact.key, fact.position, fact.qualifier, fact.value, fact.label],
+    );
   }
 
-  async insertMissingOrganisations(
+  insertMissingOrganisations(
     organisations: readonly Organisation[],
     db: Queryable = this.db,
   ): Promise<number> {
-    let inserted = 0;
-    for (const organisation of organisations) {
-      const rows = await db.query(
-        `insert into organisation
-           (slug, name, short_name, type, city, website_url, summary, latitude, longitude, is_partner)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         on conflict (slug) do nothing returning slug`,
-        [
-          organisation.slug,
-          organisation.name,
-          organisation.shortName,
-          organisation.type,
-          organisation.city,
-          organisation.websiteUrl,
-          organisation.summary,
-          organisation.latitude,
-          organisation.longitude,
-          organisation.isPartner,
-        ],
-      );
-      inserted += rows.length;
-    }
-    return inserted;
+    return insertEachIfMissing(
+      db,
+      organisations,
+      `insert into organisation
+         (slug, name, short_name, type, city, website_url, summary, latitude, longitude, is_partner)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       on conflict (slug) do nothing returning slug`,
+      (organisation) => [
+        organisation.slug,
+        organisation.name,
+        organisation.shortName,
+        organisation.type,
+        organisation.city,
+        organisation.websiteUrl,
+        organisation.summary,
+        organisation.latitude,
+        organisation.longitude,
+        organisation.isPartner,
+      ],
+    );
   }
 }

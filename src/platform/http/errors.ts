@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type nunjucks from 'nunjucks';
+import { assetUrls, layoutContext } from '../views/environment.js';
 
 /** An RFC 9457 problem body, the shape every API error takes. */
 export interface Problem {
@@ -26,12 +28,53 @@ function sendProblem(reply: FastifyReply, problem: Problem) {
 
 const titles: Record<number, string> = {
   400: 'Bad request',
+  414: 'Address too long',
   404: 'Page not found',
   405: 'Method not allowed',
   413: 'Request too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
 };
+
+// Framework errors (a malformed address) are answered before any hook runs, so no nonce exists:
+// the page is sent with a policy that allows no script at all, and works without it.
+const noScriptPolicy =
+  "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Answers requests Fastify rejects before routing (a malformed or over-long address). Such
+ * replies carry none of the app's decorators, so the page is rendered straight from the views.
+ */
+export function malformedRequestResponder(views: nunjucks.Environment) {
+  const assets = assetUrls();
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 400;
+    const title = titles[status] ?? 'Bad request';
+    request.log.info({ err: { message: error.message, code: error.code } }, 'malformed request');
+    reply
+      .header('x-request-id', request.id)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', noScriptPolicy);
+    if (wantsJson(request)) {
+      void sendProblem(reply, {
+        type: 'about:blank',
+        title,
+        status,
+        detail: 'The address is not valid.',
+      });
+      return;
+    }
+    const html = views.render('errors/problem.njk', {
+      ...layoutContext(assets, '/', ''),
+      status,
+      title,
+    });
+    void reply.code(status).type('text/html; charset=utf-8').send(html);
+  };
+}
 
 async function errorPages(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type nunjucks from 'nunjucks';
-import { assetUrls } from '../views/environment.js';
-import { footerNavigation, navigationFor } from '../views/navigation.js';
+import { assetUrls, layoutContext } from '../views/environment.js';
 import type { RenderedPageCache } from './page-cache.js';
 
 declare module 'fastify' {
@@ -36,15 +35,7 @@ async function rendering(app: FastifyInstance, { views, publicPageCache }: Rende
     currentPath: string,
     cspNonce: string,
     context: Record<string, unknown>,
-  ) =>
-    views.render(template, {
-      cspNonce,
-      assets,
-      currentPath,
-      navigation: navigationFor(currentPath),
-      footerNavigation,
-      ...context,
-    });
+  ) => views.render(template, { ...layoutContext(assets, currentPath, cspNonce), ...context });
 
   const pathOf = (reply: FastifyReply) => reply.request.url.split('?')[0] ?? '/';
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { paths } from '../paths.js';
 import { renderMarkdown } from './markdown.js';
+import { footerNavigation, navigationFor } from './navigation.js';
 
 const require = createRequire(import.meta.url);
 const sourceRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,4 +61,15 @@ export function createViewEnvironment(): nunjucks.Environment {
   );
   environment.addGlobal('paths', paths);
   return environment;
+}
+
+/** What the base layout needs on every page: assets, menus and the response's CSP nonce. */
+export function layoutContext(assets: AssetUrls, currentPath: string, cspNonce: string) {
+  return {
+    cspNonce,
+    assets,
+    currentPath,
+    navigation: navigationFor(currentPath),
+    footerNavigation,
+  };
 }

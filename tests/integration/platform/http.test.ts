@@ -30,14 +30,20 @@ for (const engine of testEngines()) {
       assert.equal(problem.instance, '/api/v1/nothing-here');
     });
 
-    test('a malformed address gets a 400 page, never a 500', async () => {
-      for (const url of ['/%', '/about%ZZ', `/${'a'.repeat(5000)}`, '/partners?%']) {
+    test('a malformed address gets the NHS-styled 400 page with safe headers, never a 500', async () => {
+      for (const url of ['/%', '/about%ZZ', '/%E0%A4%A']) {
         const response = await testApp.app.inject({ url });
-        assert.ok(response.statusCode < 500, `${url} gave ${response.statusCode}`);
-        assert.ok(
-          [200, 400, 404].includes(response.statusCode),
-          `${url} gave ${response.statusCode}`,
-        );
+        assert.equal(response.statusCode, 400, url);
+        assert.deepEqual(h1Texts(response.body), ['Bad request']);
+        assert.match(String(response.headers['content-security-policy']), /script-src 'none'/);
+        assert.ok(response.headers['x-request-id']);
+      }
+      const api = await testApp.app.inject({ url: '/api/v1/%E0%A4%A' });
+      assert.equal(api.statusCode, 400);
+      assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+      for (const url of [`/${'a'.repeat(5000)}`, '/partners?%', '/about?a=%ZZ&b']) {
+        const response = await testApp.app.inject({ url });
+        assert.ok([200, 404].includes(response.statusCode), `${url} gave ${response.statusCode}`);
       }
     });
 
