@@ -8,13 +8,13 @@ export interface PublicPageExpectation {
 
 /** The Midlands in figures, as the alliance's own description gives them. */
 export const seedFigures = [
-  '10 million',
-  '28,000 km²',
-  '20',
-  '50',
-  '1.2 million',
-  '2017-18',
-  '800,000',
+  'over 10 million people',
+  'over 28,000 km²',
+  '20 acute hospital trusts',
+  'over 50 clinical commissioning groups',
+  'over 1.2 million hospital admissions in 2017-18',
+  'over 800,000 businesses',
+  '5 partner universities',
 ];
 
 export const partnerUniversities = [

@@ -18,8 +18,8 @@ interface OrganisationRow {
   city: string;
   website_url: string | null;
   summary: string;
-  latitude: number;
-  longitude: number;
+  latitude: number | null;
+  longitude: number | null;
   is_partner: boolean;
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.js';
+import { paths } from '../../platform/paths.js';
 import { seedOrganisations, seedPages, seedRegionFacts } from './content/seed-content.js';
 import {
   buildMidlandsMap,
@@ -10,7 +11,19 @@ import {
 import { PublicSiteRepository } from './repository.js';
 import type { Organisation, OrganisationType, RegionFact, SitePage } from './types.js';
 
-export const programmeSlugs = ['programmes/sarcopenia', 'programmes/multimorbidity'] as const;
+/** The flagship programmes' pages and where each is published. */
+const programmePaths: Record<string, string> = {
+  'programmes/sarcopenia': paths.sarcopenia,
+  'programmes/multimorbidity': paths.multimorbidity,
+};
+export const programmeSlugs = Object.keys(programmePaths);
+
+/** A programme page as a card links to it. */
+export type ProgrammeSummary = SitePage & { href: string };
+
+function withHref(page: SitePage): ProgrammeSummary {
+  return { ...page, href: programmePaths[page.slug] ?? paths.programmes };
+}
 
 const organisationGroupHeadings: Partial<Record<OrganisationType, string>> = {
   university: 'Universities',
@@ -50,23 +63,18 @@ export function groupOrganisationsByType(
 }
 
 function mapMarkerFor(organisation: Organisation): MapMarker | null {
-  if (organisation.type !== 'university' && organisation.type !== 'nhs-trust') return null;
-  return {
-    key: organisation.slug,
-    label: organisation.shortName,
-    kind: organisation.type,
-    latitude: organisation.latitude,
-    longitude: organisation.longitude,
-  };
+  const { type, latitude, longitude } = organisation;
+  if (type !== 'university' && type !== 'nhs-trust') return null;
+  if (latitude === null || longitude === null) return null;
+  return { key: organisation.slug, label: organisation.shortName, kind: type, latitude, longitude };
 }
 
 /** The public website: pages, figures and partners, read from the database. */
 export class PublicSite {
-  private readonly repository: PublicSiteRepository;
-
-  constructor(private readonly database: Database) {
-    this.repository = new PublicSiteRepository(database);
-  }
+  constructor(
+    private readonly database: Database,
+    private readonly repository: PublicSiteRepository = new PublicSiteRepository(database),
+  ) {}
 
   async page(slug: string): Promise<SitePage> {
     const page = await this.repository.findPage(slug);
@@ -74,21 +82,25 @@ export class PublicSite {
     return page;
   }
 
-  async homePage(): Promise<{ page: SitePage; facts: RegionFact[]; programmes: SitePage[] }> {
+  async homePage(): Promise<{
+    page: SitePage;
+    facts: RegionFact[];
+    programmes: ProgrammeSummary[];
+  }> {
     const [page, facts, programmes] = await Promise.all([
       this.page('home'),
       this.repository.listRegionFacts(),
       this.repository.findPages(programmeSlugs),
     ]);
-    return { page, facts, programmes };
+    return { page, facts, programmes: programmes.map(withHref) };
   }
 
-  async programmesPage(): Promise<{ page: SitePage; programmes: SitePage[] }> {
+  async programmesPage(): Promise<{ page: SitePage; programmes: ProgrammeSummary[] }> {
     const [page, programmes] = await Promise.all([
       this.page('programmes'),
       this.repository.findPages(programmeSlugs),
     ]);
-    return { page, programmes };
+    return { page, programmes: programmes.map(withHref) };
   }
 
   async partnersPage(): Promise<{ page: SitePage; groups: OrganisationGroup[] }> {

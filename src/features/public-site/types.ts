@@ -45,8 +45,8 @@ export interface Organisation {
   websiteUrl: string | null;
   /** One short paragraph in our own words, plain text. */
   summary: string;
-  /** WGS84 position of the main site, used to place it on the Midlands map. */
-  latitude: number;
-  longitude: number;
+  /** WGS84 position of the main site, used to place it on the Midlands map; null when unknown. */
+  latitude: number | null;
+  longitude: number | null;
   isPartner: boolean;
 }

@@ -27,13 +27,17 @@ export async function readMigrations(folder = migrationsFolder): Promise<Migrati
 
 /** Applies every migration not yet applied, each in its own transaction, in version order. */
 export async function migrate(database: Database, folder = migrationsFolder): Promise<string[]> {
-  await database.runScript(
-    `create table if not exists schema_migration (
-       version text primary key,
-       name text not null,
-       applied_at timestamptz not null default now()
-     )`,
-  );
+  // Under the lock, so instances starting together never race to create the table.
+  await database.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [migrationLockKey]);
+    await tx.runScript(
+      `create table if not exists schema_migration (
+         version text primary key,
+         name text not null,
+         applied_at timestamptz not null default now()
+       )`,
+    );
+  });
   const applied: string[] = [];
   for (const migration of await readMigrations(folder)) {
     const didApply = await database.transaction(async (tx) => {

@@ -27,6 +27,10 @@ export function openServerDatabase(options: PostgresOptions): Database {
     max: 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A stalled network or a runaway query must end in an error, not hold a connection forever.
+    keepAlive: true,
+    statement_timeout: 30_000,
+    query_timeout: 35_000,
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   // Without a listener, an idle connection dropped by the server would crash the process.

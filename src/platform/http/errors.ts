@@ -47,7 +47,7 @@ const noScriptPolicy =
  */
 export function malformedRequestResponder(views: nunjucks.Environment) {
   const assets = assetUrls();
-  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+  const respond = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500
         ? error.statusCode
@@ -73,6 +73,15 @@ export function malformedRequestResponder(views: nunjucks.Environment) {
       title,
     });
     void reply.code(status).type('text/html; charset=utf-8').send(html);
+  };
+  // Nothing catches an exception thrown here, so it would end the process: fall back to text.
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    try {
+      respond(error, request, reply);
+    } catch (failure) {
+      request.log.error({ err: failure }, 'could not render the bad request page');
+      if (!reply.sent) void reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
+    }
   };
 }
 

@@ -55,3 +55,16 @@ test('with a lifetime of zero nothing is kept', async () => {
   assert.equal(page.count(), 2);
   assert.equal(cache.size, 0);
 });
+
+test('a rendering that started before the cache was cleared is not kept afterwards', async () => {
+  const cache = new RenderedPageCache(60_000);
+  let finishOldRendering: (html: string) => void = () => undefined;
+  const old = cache.get(
+    '/',
+    () => new Promise<string>((resolve) => (finishOldRendering = resolve)),
+  );
+  cache.clear();
+  finishOldRendering('before the edit');
+  assert.equal(await old, 'before the edit');
+  assert.equal(await cache.get('/', async () => 'after the edit'), 'after the edit');
+});

@@ -12,6 +12,8 @@ interface CachedPage {
 export class RenderedPageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly rendering = new Map<string, Promise<string>>();
+  // Bumped by clear(), so a rendering that started before an edit is never stored after it.
+  private generation = 0;
 
   constructor(
     readonly ttlMs: number,
@@ -24,9 +26,12 @@ export class RenderedPageCache {
     if (cached && cached.expiresAt > this.now()) return cached.html;
     const inFlight = this.rendering.get(key);
     if (inFlight) return inFlight;
+    const startedIn = this.generation;
     const pending = render()
       .then((html) => {
-        if (this.ttlMs > 0) this.pages.set(key, { html, expiresAt: this.now() + this.ttlMs });
+        if (this.ttlMs > 0 && startedIn === this.generation) {
+          this.pages.set(key, { html, expiresAt: this.now() + this.ttlMs });
+        }
         return html;
       })
       .finally(() => this.rendering.delete(key));
@@ -36,7 +41,9 @@ export class RenderedPageCache {
 
   /** Forgets every page, for example after staff change content. */
   clear(): void {
+    this.generation += 1;
     this.pages.clear();
+    this.rendering.clear();
   }
 
   get size(): number {

@@ -54,7 +54,9 @@ async function rendering(app: FastifyInstance, { views, publicPageCache }: Rende
       template: string,
       loadContext: () => Promise<Record<string, unknown>>,
     ) {
-      const currentPath = pathOf(this);
+      // Keyed by the route, not the raw address: /about/, /%61bout and /about?x=1 are one page,
+      // so the cache holds at most one entry per public route.
+      const currentPath = this.request.routeOptions.url ?? pathOf(this);
       const cached = await publicPageCache.get(`${template} ${currentPath}`, async () =>
         renderHtml(template, currentPath, noncePlaceholder, await loadContext()),
       );

@@ -29,13 +29,11 @@ async function securityHeaders(app: FastifyInstance, { https }: SecurityHeadersO
     },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header(
-      'permissions-policy',
-      'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-    );
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
   });
 }
 

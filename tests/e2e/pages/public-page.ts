@@ -18,8 +18,9 @@ export class PublicPage {
     return this.page.locator('h1').allInnerTexts();
   }
 
-  mainText() {
-    return this.page.locator('main').innerText();
+  /** The main content's text with white space folded, as a reader would quote it. */
+  async mainText() {
+    return (await this.page.locator('main').innerText()).replace(/\s+/g, ' ');
   }
 
   menuLinks() {

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PublicSite } from '../../../src/features/public-site/service.js';
 import { migrate, readMigrations } from '../../../src/platform/db/migrate.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../support/databases.js';
+import { openServerDatabase } from '../../../src/platform/db/postgres.js';
+import {
+  createServerSchema,
+  createTestDatabase,
+  serverUrl,
+  testEngines,
+  type TestDatabase,
+} from '../../support/databases.js';
 
 for (const engine of testEngines()) {
   describe(`database layer on ${engine}`, () => {
@@ -73,3 +80,30 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe(
+  'migrations on the PostgreSQL server',
+  {
+    skip: !process.env.TEST_DATABASE_URL && 'TEST_DATABASE_URL is not set',
+  },
+  () => {
+    test('four instances starting together on an empty database apply each migration once', async () => {
+      const { schema, drop } = await createServerSchema();
+      const instances = [1, 2, 3, 4].map(() => openServerDatabase({ url: serverUrl(), schema }));
+      try {
+        const appliedByEach = await Promise.all(instances.map((database) => migrate(database)));
+        const all = (await readMigrations()).map((migration) => migration.name);
+        assert.deepEqual(appliedByEach.flat().sort(), all.sort());
+        const [first] = instances;
+        assert.ok(first);
+        const rows = await first.query<{ count: number }>(
+          'select count(*)::int as count from schema_migration',
+        );
+        assert.deepEqual(rows, [{ count: all.length }]);
+      } finally {
+        await Promise.all(instances.map((database) => database.close()));
+        await drop();
+      }
+    });
+  },
+);

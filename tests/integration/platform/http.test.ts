@@ -89,7 +89,7 @@ for (const engine of testEngines()) {
       const second = await testApp.app.inject({ url: '/' });
       assert.notEqual(String(second.headers['content-security-policy']), csp, 'nonce must change');
       assert.equal(response.headers['x-content-type-options'], 'nosniff');
-      assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
+      assert.equal(response.headers['x-frame-options'], 'DENY');
       assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin');
       assert.equal(response.headers['strict-transport-security'], undefined, 'no HSTS over http');
     });

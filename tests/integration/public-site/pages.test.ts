@@ -79,6 +79,17 @@ for (const engine of testEngines()) {
       }
     });
 
+    test('other spellings of a page address are the same page and share one cache entry', async () => {
+      testApp.publicPageCache.clear();
+      for (const url of ['/about', '/about/', '/%61bout', '/about?utm_source=x', '/ab%6Fut?q=1']) {
+        const response = await testApp.app.inject({ url });
+        assert.equal(response.statusCode, 200, url);
+        assert.deepEqual(h1Texts(response.body), ['About the alliance']);
+        assert.match(response.body, /href="\/about" aria-current="page"/);
+      }
+      assert.equal(testApp.publicPageCache.size, 1);
+    });
+
     test('the main menu marks the current page and its section', async () => {
       const partners = (await testApp.app.inject({ url: '/partners' })).body;
       assert.match(partners, /href="\/partners" aria-current="page"/);
@@ -97,7 +108,7 @@ for (const engine of testEngines()) {
       const html = (await testApp.app.inject({ url: '/midlands' })).body;
       assert.match(
         html,
-        /<svg class="mha-map__svg"[^>]*role="img"[^>]*aria-labelledby="map-title map-description"/,
+        /<svg class="mha-map__svg"[^>]*role="img" aria-labelledby="map-title" aria-describedby="map-description"/,
       );
       assert.match(html, /<title id="map-title">/);
       assert.match(html, /<desc id="map-description">/);

@@ -126,8 +126,6 @@ The Midlands has over 800,000 businesses, from small firms to large companies. T
 
 We state the date of a figure when we know it. Some figures, such as the number of admissions, change every year. We will update them when newer figures are published.
 
-## Where our partners are
-
 The map below shows where our partners are. The same information is also given as a list under the map.
 `,
     calloutHeading: null,
@@ -164,23 +162,9 @@ Each partner is listed below, with a short description and a link to its own web
     title: 'Our programmes',
     summary:
       'Our two flagship programmes tackle sarcopenia and multimorbidity, two health problems that affect many people in the Midlands.',
-    bodyMarkdown: `## Our flagship programmes
-
-We have started with two programmes. Each one focuses on a health problem that is common, serious and too big for one centre to solve alone. Both are especially important for older people.
+    bodyMarkdown: `We have started with two programmes. Each one focuses on a health problem that is common, serious and too big for one centre to solve alone. Both are especially important for older people.
 
 In each programme, researchers from all our partners work together. We share patient groups, use the same ways of measuring results and avoid running the same study twice.
-
-## Sarcopenia
-
-Sarcopenia is the loss of muscle strength and muscle mass that can come with age. It makes falls more likely and can take away people's independence.
-
-[Read about our sarcopenia programme](/programmes/sarcopenia)
-
-## Multimorbidity
-
-Multimorbidity means living with two or more long-term conditions at the same time. It becomes more common as people get older.
-
-[Read about our multimorbidity programme](/programmes/multimorbidity)
 
 ## Why we chose these programmes
 
