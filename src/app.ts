@@ -1,9 +1,15 @@
 import formbody from '@fastify/formbody';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import accountRoutes from './features/accounts/index.js';
+import { AccountService } from './features/accounts/service.js';
+import auditAdminRoutes from './features/audit-admin/index.js';
 import publicSiteRoutes from './features/public-site/index.js';
 import { PublicSite } from './features/public-site/service.js';
+import { AuditTrail } from './platform/audit/audit-trail.js';
+import { SessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
+import authentication from './platform/http/authentication.js';
 import errorPages, { malformedRequestResponder } from './platform/http/errors.js';
 import healthChecks from './platform/http/health.js';
 import { RenderedPageCache } from './platform/http/page-cache.js';
@@ -20,11 +26,35 @@ export interface AppOverrides {
   logger?: boolean | { level: string };
   /** The rendered-page cache, for tests that need to see or clear it. */
   publicPageCache?: RenderedPageCache;
+  /** Told the first administrator's one-time password; by default it is printed to the console. */
+  announceFirstAdministrator?: (administrator: { email: string; oneTimePassword: string }) => void;
+}
+
+function printFirstAdministrator(
+  config: Config,
+  { email, oneTimePassword }: { email: string; oneTimePassword: string },
+) {
+  // Printed once, to the console only: it is never stored or logged anywhere else.
+  process.stdout.write(
+    [
+      '',
+      '  No administrator existed, so one has been created for this first start.',
+      `  Sign in at ${config.publicUrl}/sign-in`,
+      `    email:              ${email}`,
+      `    one-time password:  ${oneTimePassword}`,
+      '  You will be asked to choose your own password. This is not shown again.',
+      '',
+      '',
+    ].join('\n'),
+  );
 }
 
 /** Every service the features use, built in one place. */
 export interface Services {
   database: Database;
+  audit: AuditTrail;
+  sessions: SessionStore;
+  accounts: AccountService;
   publicSite: PublicSite;
   /** Cleared by anything that changes public content, so the change shows at once. */
   publicPageCache: RenderedPageCache;
@@ -33,8 +63,13 @@ export interface Services {
 const defaultPublicPageCacheTtlMs = 5_000;
 
 function buildServices(database: Database, overrides: AppOverrides): Services {
+  const audit = new AuditTrail(database);
+  const sessions = new SessionStore(database);
   return {
     database,
+    audit,
+    sessions,
+    accounts: new AccountService(database, sessions, audit),
     publicSite: new PublicSite(database),
     publicPageCache:
       overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs),
@@ -79,6 +114,18 @@ export async function buildApp(
     const services = buildServices(database, overrides);
     const seeded = await services.publicSite.seedReferenceContent();
     app.log.info({ engine: database.engine, seeded }, 'database ready');
+    const administrator = await services.accounts.ensureFirstAdministrator(
+      config.firstAdministrator,
+    );
+    if (administrator) {
+      app.log.warn({ email: administrator.email }, 'first administrator created');
+      if (administrator.oneTimePassword) {
+        const announce =
+          overrides.announceFirstAdministrator ??
+          ((created) => printFirstAdministrator(config, created));
+        announce({ email: administrator.email, oneTimePassword: administrator.oneTimePassword });
+      }
+    }
 
     await app.register(requestLog);
     await app.register(securityHeaders, { https: config.secureCookies });
@@ -88,9 +135,15 @@ export async function buildApp(
       publicPageCache: services.publicPageCache,
     });
     await app.register(errorPages);
+    await app.register(authentication, {
+      sessions: services.sessions,
+      secureCookies: config.secureCookies,
+    });
     await app.register(staticAssets);
     await app.register(healthChecks, { database });
     await app.register(publicSiteRoutes, { publicSite: services.publicSite });
+    await app.register(accountRoutes, { accounts: services.accounts });
+    await app.register(auditAdminRoutes, { audit: services.audit });
     await app.ready();
   } catch (error) {
     await app.close();

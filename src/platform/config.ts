@@ -21,6 +21,11 @@ const environmentSchema = z.object({
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .optional(),
+  ADMIN_EMAIL: z
+    .email({ error: 'must be an email address' })
+    .transform((email) => email.toLowerCase())
+    .optional(),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type LogLevel = (typeof logLevels)[number];
@@ -37,6 +42,8 @@ export interface Config {
   publicUrl: string;
   /** True when the site is served over https, so cookies must be marked Secure. */
   secureCookies: boolean;
+  /** The first administrator, created on first start when no administrator exists. */
+  firstAdministrator: { email: string | undefined; password: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -59,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const values = parsed.data;
+  if (values.ADMIN_PASSWORD !== undefined && values.ADMIN_EMAIL === undefined) {
+    throw new ConfigError(['ADMIN_PASSWORD is set but ADMIN_EMAIL is not: set both or neither']);
+  }
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return {
     port: values.PORT,
@@ -68,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
+    firstAdministrator: { email: values.ADMIN_EMAIL, password: values.ADMIN_PASSWORD },
   };
 }

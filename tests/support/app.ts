@@ -16,8 +16,15 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   });
 }
 
+export const testAdministrator = {
+  email: 'admin@example.org',
+  password: 'amber lantern quietly sorts mail',
+};
+
 export interface TestApp {
   app: FastifyInstance;
+  /** What would have been printed for a first administrator without ADMIN_PASSWORD. */
+  announced: { email: string; oneTimePassword: string }[];
   testDatabase: TestDatabase;
   /** The app's rendered-page cache, as a test that changes content must clear it. */
   publicPageCache: RenderedPageCache;
@@ -25,16 +32,26 @@ export interface TestApp {
 }
 
 /** The real application, built by the real composition root, on a database of its own. */
-export async function buildTestApp(engine: DatabaseEngine): Promise<TestApp> {
+export async function buildTestApp(
+  engine: DatabaseEngine,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase(engine);
   const publicPageCache = new RenderedPageCache(60_000);
-  const app = await buildApp(testConfig(), {
+  const announced: TestApp['announced'] = [];
+  const env = options.env ?? {
+    ADMIN_EMAIL: testAdministrator.email,
+    ADMIN_PASSWORD: testAdministrator.password,
+  };
+  const app = await buildApp(testConfig(env), {
     database: testDatabase.database,
     logger: false,
     publicPageCache,
+    announceFirstAdministrator: (administrator) => announced.push(administrator),
   });
   return {
     app,
+    announced,
     testDatabase,
     publicPageCache,
     async close() {

@@ -28,6 +28,8 @@ function sendProblem(reply: FastifyReply, problem: Problem) {
 
 const titles: Record<number, string> = {
   400: 'Bad request',
+  401: 'Sign in required',
+  403: 'Forbidden',
   414: 'Address too long',
   404: 'Page not found',
   405: 'Method not allowed',
@@ -116,6 +118,9 @@ async function errorPages(app: FastifyInstance) {
     }
     if (status >= 500) {
       return reply.code(status).render('errors/500.njk', { requestId: request.id });
+    }
+    if (error.code.startsWith('FST_CSRF_')) {
+      return reply.code(403).render('errors/csrf.njk');
     }
     return reply
       .code(status)

@@ -42,7 +42,10 @@ async function rendering(app: FastifyInstance, { views, publicPageCache }: Rende
   app.decorateReply(
     'render',
     function render(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-      const html = renderHtml(template, pathOf(this), this.cspNonce.script, context);
+      const html = renderHtml(template, pathOf(this), this.cspNonce.script, {
+        currentUser: this.request.user,
+        ...context,
+      });
       return this.type('text/html; charset=utf-8').send(html);
     },
   );

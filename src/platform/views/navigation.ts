@@ -17,6 +17,7 @@ export const footerNavigation: readonly NavigationItem[] = [
   { text: 'About the alliance', href: paths.about },
   { text: 'Partners', href: paths.partners },
   { text: 'Accessibility statement', href: paths.accessibility },
+  { text: 'Staff and partner sign in', href: paths.signIn },
 ];
 
 /** Marks the menu item for the page being shown, or its section (e.g. a programme page). */

@@ -1,0 +1,168 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AuditContext } from '../audit/audit-trail.js';
+import { isAllowed, type Access, type SignedInUser } from '../auth/roles.js';
+import type { SessionStore } from '../auth/sessions.js';
+import { sessionMaximumLifetimeMs } from '../auth/sessions.js';
+import { paths } from '../paths.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may use the route; GET routes without it are public, other methods must say. */
+    access?: Access;
+    /** True for the few routes a person who must change their password may still use. */
+    allowedBeforePasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    /** The signed-in person, or null. Set from the session cookie before any handler runs. */
+    user: SignedInUser | null;
+    sessionToken: string | null;
+  }
+  interface FastifyReply {
+    startSession(token: string): FastifyReply;
+    endSession(): FastifyReply;
+  }
+  interface FastifyInstance {
+    /** Every route that declared who may use it, for the role-matrix test and the README. */
+    accessRules: AccessRule[];
+  }
+}
+
+export interface AccessRule {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface AuthenticationOptions {
+  sessions: SessionStore;
+  secureCookies: boolean;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function auditContextOf(request: FastifyRequest): AuditContext {
+  return {
+    actorUserId: request.user?.id ?? null,
+    actorLabel: request.user?.email ?? 'anonymous',
+    requestId: request.id,
+    ipAddress: request.ip,
+  };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Where to send someone after sign-in: only a path on this site, never another host. */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value)
+    ? value
+    : paths.account;
+}
+
+async function authentication(
+  app: FastifyInstance,
+  { sessions, secureCookies }: AuthenticationOptions,
+) {
+  // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only, path /.
+  const sessionCookie = secureCookies ? '__Host-mha_session' : 'mha_session';
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: secureCookies,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: secureCookies ? '__Host-mha_csrf' : 'mha_csrf',
+    cookieOpts: cookieOptions,
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      return typeof body?._csrf === 'string' ? body._csrf : undefined;
+    },
+  });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateReply('startSession', function startSession(this: FastifyReply, token: string) {
+    return this.setCookie(sessionCookie, token, {
+      ...cookieOptions,
+      maxAge: sessionMaximumLifetimeMs / 1000,
+    });
+  });
+  app.decorateReply('endSession', function endSession(this: FastifyReply) {
+    return this.clearCookie(sessionCookie, cookieOptions);
+  });
+
+  // Default-deny for changes: a route that changes anything must say who may use it.
+  const accessRules: AccessRule[] = [];
+  app.decorate('accessRules', accessRules);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const changes = methods.some((method) => unsafeMethods.has(method));
+    const access = route.config?.access;
+    if (changes && access === undefined) {
+      throw new Error(`${methods.join(',')} ${route.url} must declare config.access`);
+    }
+    if (access !== undefined) {
+      for (const method of methods) {
+        if (method !== 'HEAD') accessRules.push({ method, url: route.url, access });
+      }
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (token) {
+      request.user = await sessions.find(token);
+      request.sessionToken = request.user ? token : null;
+      if (!request.user) reply.endSession();
+    }
+    const config = request.routeOptions.config;
+    const access = config.access ?? 'public';
+    if (!isAllowed(access, request.user)) {
+      if (!request.user) {
+        if (wantsJson(request) || request.method !== 'GET') {
+          return reply.code(401).type('application/problem+json; charset=utf-8').send({
+            type: 'about:blank',
+            title: 'Sign in required',
+            status: 401,
+          });
+        }
+        return reply.redirect(`${paths.signIn}?returnTo=${encodeURIComponent(request.url)}`, 303);
+      }
+      request.log.info({ userId: request.user.id, url: request.url }, 'access refused');
+      if (wantsJson(request)) {
+        return reply.code(403).type('application/problem+json; charset=utf-8').send({
+          type: 'about:blank',
+          title: 'Forbidden',
+          status: 403,
+        });
+      }
+      return reply.code(403).render('errors/403.njk');
+    }
+    if (
+      request.user?.mustChangePassword &&
+      access !== 'public' &&
+      !config.allowedBeforePasswordChange
+    ) {
+      return reply.redirect(paths.changePassword, 303);
+    }
+  });
+
+  // Every state-changing form carries the _csrf field; requests that fail are refused with 403.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!unsafeMethods.has(request.method) || request.is404) {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+}
+
+export default fp(authentication, { name: 'authentication', dependencies: ['rendering'] });
