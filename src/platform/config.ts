@@ -26,6 +26,12 @@ const environmentSchema = z.object({
     .transform((email) => email.toLowerCase())
     .optional(),
   ADMIN_PASSWORD: z.string().optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'must be an address such as "Name <name@example.org>"')
+    .optional(),
 });
 
 export type LogLevel = (typeof logLevels)[number];
@@ -44,6 +50,9 @@ export interface Config {
   secureCookies: boolean;
   /** The first administrator, created on first start when no administrator exists. */
   firstAdministrator: { email: string | undefined; password: string | undefined };
+  /** Where mail goes: an SMTP server, or (when absent) .eml files in DATA_DIR/mail. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     firstAdministrator: { email: values.ADMIN_EMAIL, password: values.ADMIN_PASSWORD },
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM ?? 'Midlands Health Alliance <no-reply@mha.local>',
   };
 }
