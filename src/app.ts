@@ -4,6 +4,8 @@ import accountRoutes from './features/accounts/index.js';
 import { AccountService } from './features/accounts/service.js';
 import auditAdminRoutes from './features/audit-admin/index.js';
 import publicSiteRoutes from './features/public-site/index.js';
+import siteContentRoutes from './features/site-content/index.js';
+import { ContentEditor } from './features/site-content/service.js';
 import { PublicSite } from './features/public-site/service.js';
 import { AuditTrail } from './platform/audit/audit-trail.js';
 import { SessionStore } from './platform/auth/sessions.js';
@@ -56,6 +58,7 @@ export interface Services {
   sessions: SessionStore;
   accounts: AccountService;
   publicSite: PublicSite;
+  contentEditor: ContentEditor;
   /** Cleared by anything that changes public content, so the change shows at once. */
   publicPageCache: RenderedPageCache;
 }
@@ -65,14 +68,17 @@ const defaultPublicPageCacheTtlMs = 5_000;
 function buildServices(database: Database, overrides: AppOverrides): Services {
   const audit = new AuditTrail(database);
   const sessions = new SessionStore(database);
+  const publicSite = new PublicSite(database);
+  const publicPageCache =
+    overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs);
   return {
     database,
     audit,
     sessions,
     accounts: new AccountService(database, sessions, audit),
-    publicSite: new PublicSite(database),
-    publicPageCache:
-      overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs),
+    publicSite,
+    contentEditor: new ContentEditor(database, publicSite, audit, () => publicPageCache.clear()),
+    publicPageCache,
   };
 }
 
@@ -144,6 +150,7 @@ export async function buildApp(
     await app.register(publicSiteRoutes, { publicSite: services.publicSite });
     await app.register(accountRoutes, { accounts: services.accounts });
     await app.register(auditAdminRoutes, { audit: services.audit });
+    await app.register(siteContentRoutes, { editor: services.contentEditor });
     await app.ready();
   } catch (error) {
     await app.close();

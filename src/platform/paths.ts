@@ -14,9 +14,22 @@ export const paths = {
   changePassword: '/account/password',
   adminAudit: '/admin/audit',
   adminAuditCsv: '/admin/audit.csv',
+  adminContent: '/admin/content',
+  adminContentEdit: '/admin/content/edit/*',
+  adminContentHistory: '/admin/content/history/*',
+  adminContentRevision: '/admin/content/revisions/:id',
+  adminContentRestore: '/admin/content/revisions/:id/restore',
   healthz: '/healthz',
   readyz: '/readyz',
   nhsukAssets: '/assets/',
   frontendAssets: '/assets/frontend/',
   appAssets: '/static/',
 } as const;
+
+/** Addresses that carry a value, built in one place so they always match their routes. */
+export const pathTo = {
+  editPage: (slug: string) => `/admin/content/edit/${slug}`,
+  pageHistory: (slug: string) => `/admin/content/history/${slug}`,
+  revision: (id: string) => `/admin/content/revisions/${id}`,
+  restoreRevision: (id: string) => `/admin/content/revisions/${id}/restore`,
+};

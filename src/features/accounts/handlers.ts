@@ -32,6 +32,7 @@ export function accountHandlers(accounts: AccountService) {
         errors: noFormErrors,
         values: {},
         returnTo: safeReturnPath(request.query.returnTo),
+        signedOut: (request.query as Record<string, unknown>).signedOut === '1',
         csrfToken: reply.generateCsrf(),
       });
     },

@@ -86,6 +86,33 @@ export class PublicSiteRepository {
     return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
   }
 
+  async listPages(db: Queryable = this.db): Promise<(SitePage & { updatedAt: Date })[]> {
+    const rows = await db.query<SitePageRow & { updated_at: Date }>(
+      `select ${pageColumns}, updated_at from site_page order by slug = 'home' desc, slug`,
+    );
+    return rows.map((row) => ({ ...toSitePage(row), updatedAt: new Date(row.updated_at) }));
+  }
+
+  /** Replaces a page's published words; returns the words it had before, or null if no page. */
+  async replacePage(tx: Queryable, page: SitePage): Promise<SitePage | null> {
+    const before = await this.findPage(page.slug, tx);
+    if (!before) return null;
+    await tx.query(
+      `update site_page set title = $2, summary = $3, body_markdown = $4, callout_heading = $5,
+              callout_markdown = $6, updated_at = now()
+        where slug = $1`,
+      [
+        page.slug,
+        page.title,
+        page.summary,
+        page.bodyMarkdown,
+        page.calloutHeading,
+        page.calloutMarkdown,
+      ],
+    );
+    return before;
+  }
+
   async listRegionFacts(db: Queryable = this.db): Promise<RegionFact[]> {
     return db.query<RegionFact>(
       'select key, position, qualifier, value, label from region_fact order by position, key',

@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Queryable } from '../../platform/db/database.js';
 import { paths } from '../../platform/paths.js';
 import { seedOrganisations, seedPages, seedRegionFacts } from './content/seed-content.js';
 import {
@@ -80,6 +80,24 @@ export class PublicSite {
     const page = await this.repository.findPage(slug);
     if (!page) throw new PageNotFoundError(slug);
     return page;
+  }
+
+  /** Every page, for the content editor. */
+  listPages() {
+    return this.repository.listPages();
+  }
+
+  /** Where the public sees a page. */
+  publicPathOf(slug: string): string {
+    return slug === 'home' ? paths.home : `/${slug}`;
+  }
+
+  /**
+   * Makes `page` the published version, inside the caller's transaction (so the editor can record
+   * the revision and the audit event with it). Returns the words it replaced, or null.
+   */
+  publish(tx: Queryable, page: SitePage): Promise<SitePage | null> {
+    return this.repository.replacePage(tx, page);
   }
 
   async homePage(): Promise<{
