@@ -53,6 +53,8 @@ export interface Config {
   /** Where mail goes: an SMTP server, or (when absent) .eml files in DATA_DIR/mail. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Single sign-on through an OpenID Connect provider, when all three settings are given. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +80,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.ADMIN_PASSWORD !== undefined && values.ADMIN_EMAIL === undefined) {
     throw new ConfigError(['ADMIN_PASSWORD is set but ADMIN_EMAIL is not: set both or neither']);
   }
+  const oidcSettings = [values.OIDC_ISSUER, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET];
+  if (
+    oidcSettings.some((value) => value !== undefined) &&
+    oidcSettings.some((value) => value === undefined)
+  ) {
+    throw new ConfigError([
+      'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together for single sign-on',
+    ]);
+  }
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return {
     port: values.PORT,
@@ -90,5 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstAdministrator: { email: values.ADMIN_EMAIL, password: values.ADMIN_PASSWORD },
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM ?? 'Midlands Health Alliance <no-reply@mha.local>',
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? {
+            issuer: values.OIDC_ISSUER,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+          }
+        : undefined,
   };
 }

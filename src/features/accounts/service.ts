@@ -105,6 +105,46 @@ export class AccountService {
     return { outcome: 'signed-in', token, user };
   }
 
+  /**
+   * Signs in someone whose email address an identity provider has verified (single sign-on).
+   * Only existing, active accounts may sign in this way: the provider proves who someone is,
+   * the alliance decides what they may do.
+   */
+  async signInWithVerifiedEmail(
+    email: string,
+    provider: string,
+    details: RequestDetails,
+    context: AuditContext,
+  ): Promise<
+    { outcome: 'signed-in'; token: string; user: UserRecord } | { outcome: 'no-account' }
+  > {
+    const user = await this.repository.findByEmail(email.toLowerCase());
+    if (user?.status !== 'active') {
+      await this.audit.record(this.database, context, {
+        action: 'sign-in-failed',
+        entityType: 'account',
+        entityId: user?.id ?? email,
+        after: {
+          email,
+          provider,
+          reason: user ? `account ${user.status}` : 'no account for this email',
+        },
+      });
+      return { outcome: 'no-account' };
+    }
+    const token = await this.database.transaction(async (tx) => {
+      const started = await this.sessions.start(tx, user.id, details);
+      await this.repository.markSignedIn(tx, user.id);
+      await this.audit.record(
+        tx,
+        { ...context, actorUserId: user.id, actorLabel: user.email },
+        { action: 'sign-in', entityType: 'account', entityId: user.id, after: { provider } },
+      );
+      return started;
+    });
+    return { outcome: 'signed-in', token, user };
+  }
+
   async signOut(token: string, context: AuditContext): Promise<void> {
     await this.database.transaction(async (tx) => {
       await this.sessions.end(tx, token);
