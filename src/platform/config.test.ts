@@ -53,3 +53,19 @@ test('every bad value is reported at once, by name', () => {
   assert.throws(() => loadConfig({ PORT: '3.5' }), /PORT must be a whole number/);
   assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT must be a whole number/);
 });
+
+test('single sign-on needs all three OIDC settings or none', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+  assert.deepEqual(
+    loadConfig({
+      OIDC_ISSUER: 'https://login.example.nhs.uk',
+      OIDC_CLIENT_ID: 'mha',
+      OIDC_CLIENT_SECRET: 's3cret',
+    }).oidc,
+    { issuer: 'https://login.example.nhs.uk', clientId: 'mha', clientSecret: 's3cret' },
+  );
+  assert.throws(
+    () => loadConfig({ OIDC_ISSUER: 'https://login.example.nhs.uk' }),
+    /must be set together/,
+  );
+});

@@ -27,6 +27,11 @@ const environmentSchema = z.object({
     .optional(),
   ADMIN_PASSWORD: z.string().optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the identity provider's https:// issuer URL" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1, 'must not be empty').optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
   MAIL_FROM: z
     .string()
     .trim()
