@@ -1,6 +1,8 @@
 import formbody from '@fastify/formbody';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import accountRoutes from './features/accounts/index.js';
+import apiTokenRoutes from './features/api-tokens/index.js';
+import { PersonalApiTokens } from './features/api-tokens/service.js';
 import { AccountService } from './features/accounts/service.js';
 import auditAdminRoutes from './features/audit-admin/index.js';
 import publicSiteRoutes from './features/public-site/index.js';
@@ -8,6 +10,7 @@ import siteContentRoutes from './features/site-content/index.js';
 import { ContentEditor } from './features/site-content/service.js';
 import { PublicSite } from './features/public-site/service.js';
 import { AuditTrail } from './platform/audit/audit-trail.js';
+import { ApiTokenStore } from './platform/auth/api-tokens.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
@@ -56,6 +59,8 @@ export interface Services {
   database: Database;
   audit: AuditTrail;
   sessions: SessionStore;
+  apiTokens: ApiTokenStore;
+  personalApiTokens: PersonalApiTokens;
   accounts: AccountService;
   publicSite: PublicSite;
   contentEditor: ContentEditor;
@@ -68,6 +73,7 @@ const defaultPublicPageCacheTtlMs = 5_000;
 function buildServices(database: Database, overrides: AppOverrides): Services {
   const audit = new AuditTrail(database);
   const sessions = new SessionStore(database);
+  const apiTokens = new ApiTokenStore(database);
   const publicSite = new PublicSite(database);
   const publicPageCache =
     overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs);
@@ -75,6 +81,8 @@ function buildServices(database: Database, overrides: AppOverrides): Services {
     database,
     audit,
     sessions,
+    apiTokens,
+    personalApiTokens: new PersonalApiTokens(database, apiTokens, audit),
     accounts: new AccountService(database, sessions, audit),
     publicSite,
     contentEditor: new ContentEditor(database, publicSite, audit, () => publicPageCache.clear()),
@@ -143,12 +151,15 @@ export async function buildApp(
     await app.register(errorPages);
     await app.register(authentication, {
       sessions: services.sessions,
+      apiTokens: services.apiTokens,
+      audit: services.audit,
       secureCookies: config.secureCookies,
     });
     await app.register(staticAssets);
     await app.register(healthChecks, { database });
     await app.register(publicSiteRoutes, { publicSite: services.publicSite });
     await app.register(accountRoutes, { accounts: services.accounts });
+    await app.register(apiTokenRoutes, { tokens: services.personalApiTokens });
     await app.register(auditAdminRoutes, { audit: services.audit });
     await app.register(siteContentRoutes, { editor: services.contentEditor });
     await app.ready();

@@ -12,6 +12,9 @@ export const paths = {
   signOut: '/sign-out',
   account: '/account',
   changePassword: '/account/password',
+  apiTokens: '/account/tokens',
+  revokeApiToken: '/account/tokens/:id/revoke',
+  apiMe: '/api/v1/me',
   adminAudit: '/admin/audit',
   adminAuditCsv: '/admin/audit.csv',
   adminContent: '/admin/content',
@@ -28,6 +31,7 @@ export const paths = {
 
 /** Addresses that carry a value, built in one place so they always match their routes. */
 export const pathTo = {
+  revokeApiToken: (id: string) => `/account/tokens/${id}/revoke`,
   editPage: (slug: string) => `/admin/content/edit/${slug}`,
   pageHistory: (slug: string) => `/admin/content/history/${slug}`,
   revision: (id: string) => `/admin/content/revisions/${id}`,

@@ -116,6 +116,11 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
 export class AuditTrail {
   constructor(private readonly db: Queryable) {}
 
+  /** For events that belong to no other change (sign-in failures, API calls). */
+  get database(): Queryable {
+    return this.db;
+  }
+
   async record(tx: Queryable, context: AuditContext, event: AuditEventInput): Promise<void> {
     await tx.query(
       `insert into audit_event

@@ -2,7 +2,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AuditContext } from '../audit/audit-trail.js';
+import type { AuditContext, AuditTrail } from '../audit/audit-trail.js';
+import type { ApiTokenStore } from '../auth/api-tokens.js';
 import { isAllowed, type Access, type SignedInUser } from '../auth/roles.js';
 import type { SessionStore } from '../auth/sessions.js';
 import { sessionMaximumLifetimeMs } from '../auth/sessions.js';
@@ -19,6 +20,8 @@ declare module 'fastify' {
     /** The signed-in person, or null. Set from the session cookie before any handler runs. */
     user: SignedInUser | null;
     sessionToken: string | null;
+    /** Set when the request was authenticated with a personal API token. */
+    apiToken: { id: string; name: string } | null;
   }
   interface FastifyReply {
     startSession(token: string): FastifyReply;
@@ -38,15 +41,22 @@ export interface AccessRule {
 
 export interface AuthenticationOptions {
   sessions: SessionStore;
+  apiTokens: ApiTokenStore;
+  audit: AuditTrail;
   secureCookies: boolean;
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function auditContextOf(request: FastifyRequest): AuditContext {
+  const email = request.user?.email;
   return {
     actorUserId: request.user?.id ?? null,
-    actorLabel: request.user?.email ?? 'anonymous',
+    actorLabel: !email
+      ? 'anonymous'
+      : request.apiToken
+        ? `${email} (API token "${request.apiToken.name}")`
+        : email,
     requestId: request.id,
     ipAddress: request.ip,
   };
@@ -63,9 +73,16 @@ export function safeReturnPath(value: unknown): string {
     : paths.account;
 }
 
+function problem(reply: FastifyReply, status: number, title: string, detail?: string) {
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) });
+}
+
 async function authentication(
   app: FastifyInstance,
-  { sessions, secureCookies }: AuthenticationOptions,
+  { sessions, apiTokens, audit, secureCookies }: AuthenticationOptions,
 ) {
   // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only, path /.
   const sessionCookie = secureCookies ? '__Host-mha_session' : 'mha_session';
@@ -89,6 +106,7 @@ async function authentication(
 
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('apiToken', null);
   app.decorateReply('startSession', function startSession(this: FastifyReply, token: string) {
     return this.setCookie(sessionCookie, token, {
       ...cookieOptions,
@@ -117,7 +135,23 @@ async function authentication(
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[sessionCookie];
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && request.url.startsWith('/api/')) {
+      const bearer = /^Bearer ([^\s]+)$/i.exec(authorization)?.[1];
+      const found = bearer ? await apiTokens.authenticate(bearer) : null;
+      if (!found) {
+        reply.header('www-authenticate', 'Bearer realm="mha", error="invalid_token"');
+        return problem(
+          reply,
+          401,
+          'Invalid token',
+          'The API token is unknown, revoked or expired.',
+        );
+      }
+      request.user = found.user;
+      request.apiToken = { id: found.tokenId, name: found.tokenName };
+    }
+    const token = request.apiToken ? undefined : request.cookies[sessionCookie];
     if (token) {
       request.user = await sessions.find(token);
       request.sessionToken = request.user ? token : null;
@@ -128,22 +162,12 @@ async function authentication(
     if (!isAllowed(access, request.user)) {
       if (!request.user) {
         if (wantsJson(request) || request.method !== 'GET') {
-          return reply.code(401).type('application/problem+json; charset=utf-8').send({
-            type: 'about:blank',
-            title: 'Sign in required',
-            status: 401,
-          });
+          return problem(reply, 401, 'Sign in required');
         }
         return reply.redirect(`${paths.signIn}?returnTo=${encodeURIComponent(request.url)}`, 303);
       }
       request.log.info({ userId: request.user.id, url: request.url }, 'access refused');
-      if (wantsJson(request)) {
-        return reply.code(403).type('application/problem+json; charset=utf-8').send({
-          type: 'about:blank',
-          title: 'Forbidden',
-          status: 403,
-        });
-      }
+      if (wantsJson(request)) return problem(reply, 403, 'Forbidden');
       return reply.code(403).render('errors/403.njk');
     }
     if (
@@ -156,8 +180,24 @@ async function authentication(
   });
 
   // Every state-changing form carries the _csrf field; requests that fail are refused with 403.
+  // Every use of an API token is recorded, so each call is attributable to a person and token.
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.apiToken) return;
+    await audit
+      .record(audit.database, auditContextOf(request), {
+        action: 'api-request',
+        entityType: 'api-token',
+        entityId: request.apiToken.id,
+        after: { method: request.method, url: request.url, status: reply.statusCode },
+      })
+      .catch((error: unknown) =>
+        request.log.error({ err: error }, 'could not audit an API request'),
+      );
+  });
+
+  // A bearer token is not sent by browsers on their own, so token requests need no CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
-    if (!unsafeMethods.has(request.method) || request.is404) {
+    if (!unsafeMethods.has(request.method) || request.is404 || request.apiToken) {
       done();
       return;
     }
