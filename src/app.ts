@@ -1,11 +1,15 @@
 import formbody from '@fastify/formbody';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import accountRoutes from './features/accounts/index.js';
+import { AccountLinks } from './features/accounts/links.js';
 import apiTokenRoutes from './features/api-tokens/index.js';
 import { PersonalApiTokens } from './features/api-tokens/service.js';
 import { AccountService } from './features/accounts/service.js';
 import auditAdminRoutes from './features/audit-admin/index.js';
+import mailAdminRoutes from './features/mail-admin/index.js';
 import publicSiteRoutes from './features/public-site/index.js';
+import singleSignOnRoutes from './features/single-sign-on/index.js';
+import userAdminRoutes from './features/user-admin/index.js';
 import siteContentRoutes from './features/site-content/index.js';
 import { ContentEditor } from './features/site-content/service.js';
 import { PublicSite } from './features/public-site/service.js';
@@ -18,6 +22,7 @@ import authentication from './platform/http/authentication.js';
 import errorPages, { malformedRequestResponder } from './platform/http/errors.js';
 import healthChecks from './platform/http/health.js';
 import { RenderedPageCache } from './platform/http/page-cache.js';
+import { createMailServices, type MailServices } from './platform/mail/index.js';
 import rendering from './platform/http/rendering.js';
 import requestLog, { requestIdFor } from './platform/http/request-log.js';
 import securityHeaders from './platform/http/security-headers.js';
@@ -31,6 +36,8 @@ export interface AppOverrides {
   logger?: boolean | { level: string };
   /** The rendered-page cache, for tests that need to see or clear it. */
   publicPageCache?: RenderedPageCache;
+  /** pg-boss's schema; test apps sharing one PostgreSQL server each need their own. */
+  jobSchema?: string;
   /** Told the first administrator's one-time password; by default it is printed to the console. */
   announceFirstAdministrator?: (administrator: { email: string; oneTimePassword: string }) => void;
 }
@@ -62,6 +69,10 @@ export interface Services {
   apiTokens: ApiTokenStore;
   personalApiTokens: PersonalApiTokens;
   accounts: AccountService;
+  /** Password resets, invitations and deactivation: everything done through emailed links. */
+  accountLinks: AccountLinks;
+  /** The mail outbox, its delivery jobs and the background job runner. */
+  mail: MailServices;
   publicSite: PublicSite;
   contentEditor: ContentEditor;
   /** Cleared by anything that changes public content, so the change shows at once. */
@@ -70,10 +81,23 @@ export interface Services {
 
 const defaultPublicPageCacheTtlMs = 5_000;
 
-function buildServices(database: Database, overrides: AppOverrides): Services {
+function buildServices(
+  config: Config,
+  database: Database,
+  overrides: AppOverrides,
+  logger: FastifyBaseLogger,
+): Services {
   const audit = new AuditTrail(database);
   const sessions = new SessionStore(database);
   const apiTokens = new ApiTokenStore(database);
+  const mail = createMailServices({
+    database,
+    dataDir: config.dataDir,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    logger,
+    ...(overrides.jobSchema ? { jobSchema: overrides.jobSchema } : {}),
+  });
   const publicSite = new PublicSite(database);
   const publicPageCache =
     overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs);
@@ -84,6 +108,8 @@ function buildServices(database: Database, overrides: AppOverrides): Services {
     apiTokens,
     personalApiTokens: new PersonalApiTokens(database, apiTokens, audit),
     accounts: new AccountService(database, sessions, audit),
+    accountLinks: new AccountLinks(database, sessions, audit, mail.outbox, config.publicUrl),
+    mail,
     publicSite,
     contentEditor: new ContentEditor(database, publicSite, audit, () => publicPageCache.clear()),
     publicPageCache,
@@ -99,6 +125,7 @@ export async function buildApp(
   overrides: AppOverrides = {},
 ): Promise<FastifyInstance> {
   const views = createViewEnvironment();
+  views.addGlobal('singleSignOnAvailable', config.oidc !== undefined);
   const app = Fastify({
     logger: overrides.logger ?? { level: config.logLevel },
     genReqId: requestIdFor,
@@ -125,7 +152,12 @@ export async function buildApp(
   try {
     const applied = await migrate(database);
     if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
-    const services = buildServices(database, overrides);
+    const services = buildServices(config, database, overrides, app.log);
+    // Added after the database's onClose hook, so it runs first (Fastify runs them last-first).
+    app.addHook('onClose', async () => {
+      await services.mail.stop();
+    });
+    await services.mail.start();
     const seeded = await services.publicSite.seedReferenceContent();
     app.log.info({ engine: database.engine, seeded }, 'database ready');
     const administrator = await services.accounts.ensureFirstAdministrator(
@@ -158,7 +190,26 @@ export async function buildApp(
     await app.register(staticAssets);
     await app.register(healthChecks, { database });
     await app.register(publicSiteRoutes, { publicSite: services.publicSite });
-    await app.register(accountRoutes, { accounts: services.accounts });
+    await app.register(accountRoutes, {
+      accounts: services.accounts,
+      links: services.accountLinks,
+    });
+    if (config.oidc) {
+      await app.register(singleSignOnRoutes, {
+        oidc: config.oidc,
+        publicUrl: config.publicUrl,
+        accounts: services.accounts,
+        audit: services.audit,
+        database: services.database,
+        secureCookies: config.secureCookies,
+        allowInsecureIssuer: config.oidc.issuer.startsWith('http://'),
+      });
+    }
+    await app.register(userAdminRoutes, {
+      links: services.accountLinks,
+      publicSite: services.publicSite,
+    });
+    await app.register(mailAdminRoutes, { outbox: services.mail.outbox });
     await app.register(apiTokenRoutes, { tokens: services.personalApiTokens });
     await app.register(auditAdminRoutes, { audit: services.audit });
     await app.register(siteContentRoutes, { editor: services.contentEditor });

@@ -12,6 +12,13 @@ export const paths = {
   signOut: '/sign-out',
   account: '/account',
   changePassword: '/account/password',
+  forgottenPassword: '/account/forgotten-password',
+  resetPassword: '/account/reset-password/:token',
+  acceptInvitation: '/account/accept-invitation/:token',
+  adminUsers: '/admin/users',
+  adminInviteUser: '/admin/users/invite',
+  adminDeactivateUser: '/admin/users/:id/deactivate',
+  adminReactivateUser: '/admin/users/:id/reactivate',
   apiTokens: '/account/tokens',
   revokeApiToken: '/account/tokens/:id/revoke',
   apiMe: '/api/v1/me',
@@ -31,6 +38,8 @@ export const paths = {
 
 /** Addresses that carry a value, built in one place so they always match their routes. */
 export const pathTo = {
+  deactivateUser: (id: string) => `/admin/users/${id}/deactivate`,
+  reactivateUser: (id: string) => `/admin/users/${id}/reactivate`,
   revokeApiToken: (id: string) => `/account/tokens/${id}/revoke`,
   editPage: (slug: string) => `/admin/content/edit/${slug}`,
   pageHistory: (slug: string) => `/admin/content/history/${slug}`,

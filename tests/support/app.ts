@@ -6,7 +6,9 @@ import { buildApp } from '../../src/app.js';
 import { RenderedPageCache } from '../../src/platform/http/page-cache.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { DatabaseEngine } from '../../src/platform/db/database.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createTestDatabase, serverUrl, type TestDatabase } from './databases.js';
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   return loadConfig({
@@ -43,10 +45,15 @@ export async function buildTestApp(
     ADMIN_EMAIL: testAdministrator.email,
     ADMIN_PASSWORD: testAdministrator.password,
   };
+  // On the shared server each app gets its own job schema, so no suite takes another's jobs.
+  const jobSchema =
+    engine === 'postgres' ? `jobs_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const app = await buildApp(testConfig(env), {
     database: testDatabase.database,
-    logger: false,
+    // TEST_LOG_LEVEL=error shows the app's own logs when a test needs explaining.
+    logger: process.env.TEST_LOG_LEVEL ? { level: process.env.TEST_LOG_LEVEL } : false,
     publicPageCache,
+    ...(jobSchema ? { jobSchema } : {}),
     announceFirstAdministrator: (administrator) => announced.push(administrator),
   });
   return {
@@ -57,6 +64,12 @@ export async function buildTestApp(
     async close() {
       await app.close();
       await testDatabase.dispose();
+      if (jobSchema) {
+        const client = new pg.Client({ connectionString: serverUrl() });
+        await client.connect();
+        await client.query(`drop schema if exists ${jobSchema} cascade`);
+        await client.end();
+      }
     },
   };
 }

@@ -33,6 +33,7 @@ export function accountHandlers(accounts: AccountService) {
         values: {},
         returnTo: safeReturnPath(request.query.returnTo),
         signedOut: (request.query as Record<string, unknown>).signedOut === '1',
+        done: (request.query as Record<string, unknown>).done,
         csrfToken: reply.generateCsrf(),
       });
     },

@@ -32,3 +32,17 @@ export const changePasswordForm = z
     error: 'The passwords you entered do not match',
   });
 export const changePasswordFields = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
+
+export const forgottenPasswordForm = z.object({ email: emailAddress });
+export const forgottenPasswordFields = ['email'] as const;
+
+export const newPasswordForm = z
+  .object({
+    newPassword: password('Enter a new password'),
+    confirmPassword: password('Confirm your new password'),
+  })
+  .refine((form) => form.newPassword === form.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'The passwords you entered do not match',
+  });
+export const newPasswordFields = ['newPassword', 'confirmPassword'] as const;

@@ -119,6 +119,14 @@ export class PublicSiteRepository {
     );
   }
 
+  async listOrganisationChoices(
+    db: Queryable = this.db,
+  ): Promise<{ id: string; name: string; type: OrganisationType }[]> {
+    return db.query<{ id: string; name: string; type: OrganisationType }>(
+      'select id, name, type from organisation order by name',
+    );
+  }
+
   async listPartnerOrganisations(db: Queryable = this.db): Promise<Organisation[]> {
     const rows = await db.query<OrganisationRow>(
       `select slug, name, short_name, type, city, website_url, summary, latitude, longitude, is_partner

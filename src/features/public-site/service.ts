@@ -87,6 +87,11 @@ export class PublicSite {
     return this.repository.listPages();
   }
 
+  /** Organisations people can belong to, for choosing one in a form. */
+  organisationChoices() {
+    return this.repository.listOrganisationChoices();
+  }
+
   /** Where the public sees a page. */
   publicPathOf(slug: string): string {
     return slug === 'home' ? paths.home : `/${slug}`;

@@ -180,9 +180,10 @@ async function authentication(
   });
 
   // Every state-changing form carries the _csrf field; requests that fail are refused with 403.
-  // Every use of an API token is recorded, so each call is attributable to a person and token.
-  app.addHook('onResponse', async (request, reply) => {
-    if (!request.apiToken) return;
+  // Every use of an API token is recorded before its answer leaves, so each call is
+  // attributable to a person and a token.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.apiToken) return payload;
     await audit
       .record(audit.database, auditContextOf(request), {
         action: 'api-request',
@@ -193,6 +194,7 @@ async function authentication(
       .catch((error: unknown) =>
         request.log.error({ err: error }, 'could not audit an API request'),
       );
+    return payload;
   });
 
   // A bearer token is not sent by browsers on their own, so token requests need no CSRF token.
