@@ -13,7 +13,7 @@ import userAdminRoutes from './features/user-admin/index.js';
 import siteContentRoutes from './features/site-content/index.js';
 import { ContentEditor } from './features/site-content/service.js';
 import { PublicSite } from './features/public-site/service.js';
-import { AuditTrail } from './platform/audit/audit-trail.js';
+import { AuditTrail, systemActor } from './platform/audit/audit-trail.js';
 import { ApiTokenStore } from './platform/auth/api-tokens.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
@@ -159,6 +159,13 @@ export async function buildApp(
     });
     await services.mail.start();
     const seeded = await services.publicSite.seedReferenceContent();
+    if (seeded.pages + seeded.facts + seeded.organisations > 0) {
+      await services.audit.record(database, systemActor, {
+        action: 'create',
+        entityType: 'reference-data',
+        after: seeded,
+      });
+    }
     app.log.info({ engine: database.engine, seeded }, 'database ready');
     const administrator = await services.accounts.ensureFirstAdministrator(
       config.firstAdministrator,
