@@ -6,6 +6,7 @@ import { paths } from '../../platform/paths.js';
 import { formErrorsFor, formErrorsFrom, noFormErrors } from '../../platform/views/form-errors.js';
 import { changePasswordFields, changePasswordForm, signInFields, signInForm } from './schema.js';
 import type { AccountService } from './service.js';
+import { formBody } from '../../platform/http/forms.js';
 
 const signInTemplate = 'accounts/views/sign-in.njk';
 const changePasswordTemplate = 'accounts/views/change-password.njk';
@@ -13,12 +14,6 @@ const changePasswordTemplate = 'accounts/views/change-password.njk';
 function requestDetails(request: FastifyRequest) {
   const userAgent = request.headers['user-agent'];
   return { ipAddress: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : null };
-}
-
-function formBody(request: FastifyRequest): Record<string, unknown> {
-  return typeof request.body === 'object' && request.body !== null
-    ? (request.body as Record<string, unknown>)
-    : {};
 }
 
 export function accountHandlers(accounts: AccountService) {

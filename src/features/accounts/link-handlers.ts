@@ -16,12 +16,7 @@ import {
   newPasswordFields,
   newPasswordForm,
 } from './schema.js';
-
-function formBody(request: FastifyRequest): Record<string, unknown> {
-  return typeof request.body === 'object' && request.body !== null
-    ? (request.body as Record<string, unknown>)
-    : {};
-}
+import { formBody } from '../../platform/http/forms.js';
 
 function tokenOf(request: FastifyRequest): string {
   return (request.params as Record<string, string | undefined>).token ?? '';

@@ -4,12 +4,7 @@ import { paths, pathTo } from '../../platform/paths.js';
 import { formErrorsFrom, noFormErrors, type FormErrors } from '../../platform/views/form-errors.js';
 import { newTokenFields, newTokenForm } from './schema.js';
 import type { PersonalApiTokens } from './service.js';
-
-function formBody(request: FastifyRequest): Record<string, unknown> {
-  return typeof request.body === 'object' && request.body !== null
-    ? (request.body as Record<string, unknown>)
-    : {};
-}
+import { formBody } from '../../platform/http/forms.js';
 
 export function apiTokenHandlers(tokens: PersonalApiTokens) {
   const renderList = async (

@@ -1,23 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { paths } from '../../platform/paths.js';
 import { PageNotFoundError, type PublicSite } from './service.js';
+import { notFoundOn } from '../../platform/http/not-found.js';
 
-type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
-
-/** Shows the 404 page when seeded content is missing rather than failing with a 500. */
-function orNotFound(handler: Handler): Handler {
-  return async (request, reply) => {
-    try {
-      return await handler(request, reply);
-    } catch (error) {
-      if (error instanceof PageNotFoundError) {
-        reply.callNotFound();
-        return reply;
-      }
-      throw error;
-    }
-  };
-}
+const orNotFound = notFoundOn((error) => error instanceof PageNotFoundError);
 
 const homeBreadcrumbs = [{ text: 'Home', href: paths.home }];
 const programmesBreadcrumbs = [

@@ -5,22 +5,10 @@ import { formErrorsFrom, noFormErrors, type FormErrors } from '../../platform/vi
 import type { SitePage } from '../public-site/types.js';
 import { pageForm, pageFormFields } from './schema.js';
 import { ContentNotFoundError, type ContentEditor } from './service.js';
+import { formBody } from '../../platform/http/forms.js';
+import { notFoundOn } from '../../platform/http/not-found.js';
 
-type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
-
-function orNotFound(handler: Handler): Handler {
-  return async (request, reply) => {
-    try {
-      return await handler(request, reply);
-    } catch (error) {
-      if (error instanceof ContentNotFoundError) {
-        reply.callNotFound();
-        return reply;
-      }
-      throw error;
-    }
-  };
-}
+const orNotFound = notFoundOn((error) => error instanceof ContentNotFoundError);
 
 function slugOf(request: FastifyRequest): string {
   return (request.params as Record<string, string | undefined>)['*'] ?? '';
@@ -28,12 +16,6 @@ function slugOf(request: FastifyRequest): string {
 
 function idOf(request: FastifyRequest): string {
   return (request.params as Record<string, string | undefined>).id ?? '';
-}
-
-function formBody(request: FastifyRequest): Record<string, unknown> {
-  return typeof request.body === 'object' && request.body !== null
-    ? (request.body as Record<string, unknown>)
-    : {};
 }
 
 function asText(value: unknown): string {

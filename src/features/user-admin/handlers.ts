@@ -11,12 +11,7 @@ import {
 import type { AccountLinks } from '../accounts/links.js';
 import type { PublicSite } from '../public-site/service.js';
 import { inviteFields, inviteForm } from './schema.js';
-
-function formBody(request: FastifyRequest): Record<string, unknown> {
-  return typeof request.body === 'object' && request.body !== null
-    ? (request.body as Record<string, unknown>)
-    : {};
-}
+import { formBody } from '../../platform/http/forms.js';
 
 const notices: Record<string, string> = {
   invited: 'The invitation has been sent. It can be seen in the mail outbox.',
