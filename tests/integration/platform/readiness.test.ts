@@ -40,7 +40,8 @@ describe(
         schema,
         onConnectionError: () => undefined,
       });
-      app = await buildApp(testConfig(), { database, logger: false });
+      // Background jobs keep their tables in the test's own schema, dropped with it.
+      app = await buildApp(testConfig(), { database, logger: false, jobSchema: schema });
     });
 
     after(async () => {
