@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { buildTestApp, testAdministrator, type TestApp } from '../support/app.js';
+import { testAdministrator, type TestApp } from '../support/app.js';
 import { createUser, sessionFor } from '../support/users.js';
 import {
   AccountPage,
@@ -13,22 +12,7 @@ import {
   SignOutPage,
 } from './pages/account-pages.js';
 import { SignInPage } from './pages/sign-in-page.js';
-import { launchChromium } from './support/browser.js';
-
-/** Like startSite, but with buildTestApp's options (for a first run without ADMIN_PASSWORD). */
-async function startSiteWith(
-  options: Parameters<typeof buildTestApp>[1] = {},
-): Promise<{ baseUrl: string; testApp: TestApp }> {
-  const testApp = await buildTestApp('pglite', options);
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = testApp.app.server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, testApp };
-}
-
-const narrowNoScript: BrowserContextOptions = {
-  javaScriptEnabled: false,
-  viewport: { width: 320, height: 640 },
-};
+import { launchChromium, narrowNoScript, startSite } from './support/browser.js';
 
 type Who = 'nobody' | 'admin' | 'investigator';
 
@@ -168,7 +152,7 @@ describe('accounts in Chromium', () => {
   const sessions = new Map<Exclude<Who, 'nobody'>, () => Promise<string>>();
 
   before(async () => {
-    ({ baseUrl, testApp } = await startSiteWith());
+    ({ baseUrl, testApp } = await startSite());
     browser = await launchChromium();
     const { database } = testApp.testDatabase;
     const [administrator] = await database.query<{ id: string }>(
@@ -328,7 +312,7 @@ describe('accounts in Chromium', () => {
   });
 
   test('first run without ADMIN_PASSWORD: one-time password, forced change, then the audit trail', async () => {
-    const firstRun = await startSiteWith({ env: {} });
+    const firstRun = await startSite({ env: {} });
     const context = await browser.newContext();
     try {
       const [announced] = firstRun.testApp.announced;

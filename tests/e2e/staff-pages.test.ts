@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Database } from '../../src/platform/db/database.js';
-import { buildTestApp, testAdministrator, type TestApp } from '../support/app.js';
+import { testAdministrator, type TestApp } from '../support/app.js';
 import { createUser, sessionFor } from '../support/users.js';
 import { PlatformPage } from './pages/account-pages.js';
 import { PublicPage } from './pages/public-page.js';
@@ -16,22 +15,7 @@ import {
   InvitePage,
   StaffPage,
 } from './pages/staff-pages.js';
-import { launchChromium } from './support/browser.js';
-
-/** Like startSite, but with buildTestApp's options. */
-async function startSiteWith(
-  options: Parameters<typeof buildTestApp>[1] = {},
-): Promise<{ baseUrl: string; testApp: TestApp }> {
-  const testApp = await buildTestApp('pglite', options);
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = testApp.app.server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, testApp };
-}
-
-const narrowNoScript: BrowserContextOptions = {
-  javaScriptEnabled: false,
-  viewport: { width: 320, height: 640 },
-};
+import { launchChromium, narrowNoScript, startSite } from './support/browser.js';
 
 /** `fresh` is a new investigator for each context, so their token list starts empty. */
 type Who = 'nobody' | 'admin' | 'alliance-office' | 'fresh';
@@ -315,7 +299,7 @@ describe('staff and account-recovery pages in Chromium', { concurrency: 3 }, () 
   const sessions = new Map<Exclude<Who, 'nobody'>, () => Promise<string>>();
 
   before(async () => {
-    const started = await startSiteWith();
+    const started = await startSite();
     testApp = started.testApp;
     const { database } = testApp.testDatabase;
     site = { baseUrl: started.baseUrl, database };
