@@ -9,6 +9,8 @@ export const paths = {
   multimorbidity: '/programmes/multimorbidity',
   accessibility: '/accessibility',
   signIn: '/sign-in',
+  signInSso: '/sign-in/sso',
+  signInSsoCallback: '/sign-in/sso/callback',
   signOut: '/sign-out',
   account: '/account',
   changePassword: '/account/password',
@@ -24,6 +26,8 @@ export const paths = {
   apiMe: '/api/v1/me',
   adminAudit: '/admin/audit',
   adminAuditCsv: '/admin/audit.csv',
+  adminMail: '/admin/mail',
+  adminMailMessage: '/admin/mail/:id',
   adminContent: '/admin/content',
   adminContentEdit: '/admin/content/edit/*',
   adminContentHistory: '/admin/content/history/*',
@@ -45,4 +49,5 @@ export const pathTo = {
   pageHistory: (slug: string) => `/admin/content/history/${slug}`,
   revision: (id: string) => `/admin/content/revisions/${id}`,
   restoreRevision: (id: string) => `/admin/content/revisions/${id}/restore`,
+  mailMessage: (id: string) => `/admin/mail/${encodeURIComponent(id)}`,
 };

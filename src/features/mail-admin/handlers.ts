@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MailOutbox, MailStatus, MailSummary } from '../../platform/mail/index.js';
-import { mailAdminPaths, mailMessagePath } from './paths.js';
+import { paths, pathTo } from '../../platform/paths.js';
 import { mailListQuery, mailMessageParams } from './schema.js';
 
 const pageSize = 50;
@@ -25,7 +25,7 @@ function summaryView(message: MailSummary) {
     attempts: message.attempts,
     created: utc(message.createdAt),
     sent: utc(message.sentAt),
-    href: mailMessagePath(message.id),
+    href: pathTo.mailMessage(message.id),
   };
 }
 
@@ -49,7 +49,7 @@ export function mailAdminHandlers(outbox: MailOutbox) {
         total,
         page,
         pageCount,
-        listPath: mailAdminPaths.list,
+        listPath: paths.adminMail,
       });
     },
 
@@ -67,7 +67,7 @@ export function mailAdminHandlers(outbox: MailOutbox) {
           messageId: message.messageId,
           fileName: message.fileName,
         },
-        listPath: mailAdminPaths.list,
+        listPath: paths.adminMail,
       });
     },
   };

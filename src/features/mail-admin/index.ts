@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MailOutbox } from '../../platform/mail/index.js';
 import { mailAdminHandlers } from './handlers.js';
-import { mailAdminPaths } from './paths.js';
+import { paths } from '../../platform/paths.js';
 
 export interface MailAdminRoutesOptions {
   outbox: MailOutbox;
@@ -14,6 +14,6 @@ export default async function mailAdminRoutes(
 ) {
   const handlers = mailAdminHandlers(outbox);
   const adminsOnly = { access: ['admin'] } as const;
-  app.get(mailAdminPaths.list, { config: adminsOnly }, handlers.list);
-  app.get(mailAdminPaths.message, { config: adminsOnly }, handlers.message);
+  app.get(paths.adminMail, { config: adminsOnly }, handlers.list);
+  app.get(paths.adminMailMessage, { config: adminsOnly }, handlers.message);
 }

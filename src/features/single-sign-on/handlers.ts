@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditContextOf, safeReturnPath } from '../../platform/http/authentication.js';
 import { paths } from '../../platform/paths.js';
 import { pendingSignInLifetimeMs } from './pending-sign-in.js';
-import { singleSignOnPaths } from './paths.js';
 import type { SingleSignOn, SignInProblem } from './service.js';
 
 const problemTemplate = 'single-sign-on/views/problem.njk';
@@ -28,7 +27,7 @@ export interface PendingCookie {
 type WithQuery = FastifyRequest<{ Querystring: Record<string, unknown> }>;
 
 const tryAgainHref = (returnTo: string) =>
-  `${singleSignOnPaths.start}?returnTo=${encodeURIComponent(returnTo)}`;
+  `${paths.signInSso}?returnTo=${encodeURIComponent(returnTo)}`;
 
 function requestDetails(request: FastifyRequest) {
   const userAgent = request.headers['user-agent'];

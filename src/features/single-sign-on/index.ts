@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
 import { singleSignOnHandlers } from './handlers.js';
-import { singleSignOnPaths } from './paths.js';
+import { paths } from '../../platform/paths.js';
 import { SingleSignOn, type VerifiedEmailAccounts } from './service.js';
 
 export interface SingleSignOnRoutesOptions {
@@ -23,7 +23,7 @@ export default async function singleSignOnRoutes(
   app: FastifyInstance,
   options: SingleSignOnRoutesOptions,
 ) {
-  const redirectUri = `${options.publicUrl}${singleSignOnPaths.callback}`;
+  const redirectUri = `${options.publicUrl}${paths.signInSsoCallback}`;
   const signOn = new SingleSignOn(
     { ...options.oidc, redirectUri, allowInsecureIssuer: options.allowInsecureIssuer ?? false },
     options.accounts,
@@ -37,6 +37,6 @@ export default async function singleSignOnRoutes(
     options: { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
   });
   const anyone = { access: 'public', allowedBeforePasswordChange: true } as const;
-  app.get(singleSignOnPaths.start, { config: anyone }, handlers.start);
-  app.get(singleSignOnPaths.callback, { config: anyone }, handlers.callback);
+  app.get(paths.signInSso, { config: anyone }, handlers.start);
+  app.get(paths.signInSsoCallback, { config: anyone }, handlers.callback);
 }
