@@ -10,6 +10,11 @@ import mailAdminRoutes from './features/mail-admin/index.js';
 import publicSiteRoutes from './features/public-site/index.js';
 import singleSignOnRoutes from './features/single-sign-on/index.js';
 import userAdminRoutes from './features/user-admin/index.js';
+import directoryRoutes from './features/directory/index.js';
+import { directoryOpenApi } from './features/directory/openapi.js';
+import { DirectoryRecords } from './features/directory/records.js';
+import { seedSampleDirectory } from './features/directory/seed.js';
+import { DirectorySearch } from './features/directory/service.js';
 import siteContentRoutes from './features/site-content/index.js';
 import { ContentEditor } from './features/site-content/service.js';
 import { PublicSite } from './features/public-site/service.js';
@@ -18,6 +23,7 @@ import { ApiTokenStore } from './platform/auth/api-tokens.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
+import { apiDocsRoutes, openApiDocument } from './platform/http/api-docs.js';
 import authentication from './platform/http/authentication.js';
 import errorPages, { malformedRequestResponder } from './platform/http/errors.js';
 import healthChecks from './platform/http/health.js';
@@ -77,6 +83,10 @@ export interface Services {
   contentEditor: ContentEditor;
   /** Cleared by anything that changes public content, so the change shows at once. */
   publicPageCache: RenderedPageCache;
+  /** The capability directory as the public searches it. */
+  directorySearch: DirectorySearch;
+  /** The capability directory as its owners maintain it. */
+  directoryRecords: DirectoryRecords;
 }
 
 const defaultPublicPageCacheTtlMs = 5_000;
@@ -113,6 +123,8 @@ function buildServices(
     publicSite,
     contentEditor: new ContentEditor(database, publicSite, audit, () => publicPageCache.clear()),
     publicPageCache,
+    directorySearch: new DirectorySearch(database),
+    directoryRecords: new DirectoryRecords(database, audit),
   };
 }
 
@@ -166,7 +178,10 @@ export async function buildApp(
         after: seeded,
       });
     }
-    app.log.info({ engine: database.engine, seeded }, 'database ready');
+    const sampleDirectory = config.sampleData
+      ? await seedSampleDirectory(database, services.audit)
+      : null;
+    app.log.info({ engine: database.engine, seeded, sampleDirectory }, 'database ready');
     const administrator = await services.accounts.ensureFirstAdministrator(
       config.firstAdministrator,
     );
@@ -220,6 +235,16 @@ export async function buildApp(
     await app.register(apiTokenRoutes, { tokens: services.personalApiTokens });
     await app.register(auditAdminRoutes, { audit: services.audit });
     await app.register(siteContentRoutes, { editor: services.contentEditor });
+    await app.register(directoryRoutes, {
+      search: services.directorySearch,
+      records: services.directoryRecords,
+      database: services.database,
+      audit: services.audit,
+      publicUrl: config.publicUrl,
+    });
+    await app.register(apiDocsRoutes, {
+      document: openApiDocument(config.publicUrl, [directoryOpenApi]),
+    });
     await app.ready();
   } catch (error) {
     await app.close();

@@ -32,6 +32,10 @@ const environmentSchema = z.object({
     .optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1, 'must not be empty').optional(),
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
+  SAMPLE_DATA: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   MAIL_FROM: z
     .string()
     .trim()
@@ -58,6 +62,8 @@ export interface Config {
   /** Where mail goes: an SMTP server, or (when absent) .eml files in DATA_DIR/mail. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Whether a first start fills the empty capability directory with generated sample records. */
+  sampleData: boolean;
   /** Single sign-on through an OpenID Connect provider, when all three settings are given. */
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstAdministrator: { email: values.ADMIN_EMAIL, password: values.ADMIN_PASSWORD },
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM ?? 'Midlands Health Alliance <no-reply@mha.local>',
+    sampleData: values.SAMPLE_DATA,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
         ? {

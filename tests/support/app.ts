@@ -13,6 +13,8 @@ import { createTestDatabase, serverUrl, type TestDatabase } from './databases.js
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   return loadConfig({
     LOG_LEVEL: 'silent',
+    // Most tests want an empty directory; those about the directory ask for the sample.
+    SAMPLE_DATA: 'false',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'mha-test-')),
     ...env,
   });

@@ -19,7 +19,7 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-function sendProblem(reply: FastifyReply, problem: Problem) {
+export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply
     .code(problem.status)
     .type('application/problem+json; charset=utf-8')

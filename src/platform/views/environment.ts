@@ -59,6 +59,18 @@ export function createViewEnvironment(): nunjucks.Environment {
     (source: unknown) =>
       new nunjucks.runtime.SafeString(renderMarkdown(typeof source === 'string' ? source : '')),
   );
+  environment.addFilter('formatNumber', (value: unknown) =>
+    typeof value === 'number'
+      ? value.toLocaleString('en-GB')
+      : typeof value === 'string'
+        ? value
+        : '',
+  );
+  environment.addFilter('formatDate', (value: unknown) =>
+    value instanceof Date
+      ? value.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+      : '',
+  );
   environment.addGlobal('paths', paths);
   return environment;
 }

@@ -11,11 +11,14 @@ export const primaryNavigation: readonly NavigationItem[] = [
   { text: 'The Midlands', href: paths.midlands },
   { text: 'Partners', href: paths.partners },
   { text: 'Flagship programmes', href: paths.programmes },
+  { text: 'Find research capability', href: paths.capabilities },
 ];
 
 export const footerNavigation: readonly NavigationItem[] = [
   { text: 'About the alliance', href: paths.about },
   { text: 'Partners', href: paths.partners },
+  { text: 'Find research capability', href: paths.capabilities },
+  { text: 'API documentation', href: paths.apiDocs },
   { text: 'Accessibility statement', href: paths.accessibility },
   { text: 'Staff and partner sign in', href: paths.signIn },
 ];
