@@ -521,14 +521,28 @@ export class DirectoryRecordsRepository {
     return rows.length > 0;
   }
 
-  /** Which of `ids` are people that exist; the rest are unknown. */
-  async existingPeople(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await db.query<{ id: string }>(
-      'select id::text as id from directory_person where id = any($1::uuid[])',
+  /** The people among `ids` that exist, with their organisation and status. */
+  async existingPeople(
+    db: Queryable,
+    ids: readonly string[],
+  ): Promise<Map<string, { organisationId: string; status: RecordStatus }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.query<{ id: string; organisation_id: string; status: RecordStatus }>(
+      `select id::text as id, organisation_id::text as organisation_id, status
+       from directory_person where id = any($1::uuid[])`,
       [[...ids]],
     );
-    return new Set(rows.map((row) => row.id));
+    return new Map(
+      rows.map((row) => [row.id, { organisationId: row.organisation_id, status: row.status }]),
+    );
+  }
+
+  async orcidTaken(db: Queryable, orcid: string, exceptId: string | null): Promise<boolean> {
+    const rows = await db.query(
+      'select 1 from directory_person where orcid = $1 and ($2::uuid is null or id <> $2::uuid)',
+      [orcid, exceptId],
+    );
+    return rows.length > 0;
   }
 
   async countSampleRecords(): Promise<number> {

@@ -73,18 +73,27 @@ export function maintainsOrganisation(user: SignedInUser, organisationId: string
   return user.role === 'site-office' && user.organisationId === organisationId;
 }
 
-/** The actions `user` may take on a record in `status` of organisation `organisationId`. */
+/**
+ * The actions `user` may take on a record in `status` of organisation `organisationId`. An
+ * organisation's own status (which takes all its records off the website) is the alliance
+ * office's to change, so a site office only edits its organisation's details.
+ */
 export function actionsFor(
   user: SignedInUser,
   organisationId: string,
   status: RecordStatus,
+  kind: RecordKind = 'capability',
 ): StatusAction[] {
   if (!maintainsOrganisation(user, organisationId)) return [];
+  const office = actsForEveryOrganisation(user);
+  if (kind === 'organisation' && !office) return [];
   return (Object.keys(statusActions) as StatusAction[]).filter((action) => {
     const rule = statusActions[action];
-    return rule.from.includes(status) && (!rule.officeOnly || actsForEveryOrganisation(user));
+    return rule.from.includes(status) && (!rule.officeOnly || office);
   });
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const searchableText = {
   capability: (input: CapabilityInput) =>
@@ -118,7 +127,7 @@ export class DirectoryRecords {
   }
 
   async capability(user: SignedInUser, id: string): Promise<CapabilityRecord> {
-    const record = await this.repository.capability(id);
+    const record = uuidPattern.test(id) ? await this.repository.capability(id) : null;
     if (!record || !maintainsOrganisation(user, record.organisation.id)) {
       throw new RecordNotFoundError('capability');
     }
@@ -126,7 +135,7 @@ export class DirectoryRecords {
   }
 
   async person(user: SignedInUser, id: string): Promise<PersonRecord> {
-    const record = await this.repository.person(id);
+    const record = uuidPattern.test(id) ? await this.repository.person(id) : null;
     if (!record || !maintainsOrganisation(user, record.organisation.id)) {
       throw new RecordNotFoundError('person');
     }
@@ -134,7 +143,7 @@ export class DirectoryRecords {
   }
 
   async organisation(user: SignedInUser, id: string): Promise<OrganisationRecord> {
-    const record = await this.repository.organisation({ id });
+    const record = uuidPattern.test(id) ? await this.repository.organisation({ id }) : null;
     if (!record || !maintainsOrganisation(user, record.id)) {
       throw new RecordNotFoundError('organisation');
     }
@@ -180,17 +189,38 @@ export class DirectoryRecords {
     return items.filter((organisation) => organisation.status !== 'archived');
   }
 
-  private async checkPeople(tx: Queryable, personIds: readonly string[]) {
-    const existing = await this.repository.existingPeople(tx, personIds);
-    const missing = personIds.filter((id) => !existing.has(id));
-    if (missing.length)
+  /**
+   * People linked to a capability must exist, and a site office may link only its own
+   * organisation's people or people already published in the directory.
+   */
+  private async checkPeople(tx: Queryable, user: SignedInUser, personIds: readonly string[]) {
+    if (personIds.some((id) => !uuidPattern.test(id))) {
       throw new RecordChangeRefusedError('Choose people who are in the directory');
+    }
+    const existing = await this.repository.existingPeople(tx, personIds);
+    const usable = personIds.every((id) => {
+      const person = existing.get(id);
+      return (
+        person !== undefined &&
+        (person.status === 'published' || maintainsOrganisation(user, person.organisationId))
+      );
+    });
+    if (!usable) throw new RecordChangeRefusedError('Choose people who are in the directory');
+  }
+
+  /** An ORCID iD identifies one person, so two records may not share it. */
+  private async checkOrcid(tx: Queryable, orcid: string | null, exceptId: string | null) {
+    if (orcid && (await this.repository.orcidTaken(tx, orcid, exceptId))) {
+      throw new RecordChangeRefusedError(
+        'Another person in the directory already has this ORCID iD',
+      );
+    }
   }
 
   async createCapability(user: SignedInUser, context: AuditContext, input: CapabilityInput) {
     this.requireMaintains(user, input.organisationId, 'capability');
     return this.database.transaction(async (tx) => {
-      await this.checkPeople(tx, input.personIds);
+      await this.checkPeople(tx, user, input.personIds);
       const id = await this.repository.insertCapability(tx, input, 'draft');
       await this.audit.record(tx, context, {
         action: 'create',
@@ -211,7 +241,7 @@ export class DirectoryRecords {
     const before = await this.capability(user, id);
     this.requireMaintains(user, input.organisationId, 'capability');
     await this.database.transaction(async (tx) => {
-      await this.checkPeople(tx, input.personIds);
+      await this.checkPeople(tx, user, input.personIds);
       await this.repository.updateCapability(tx, id, input);
       if (before.status === 'published') await rememberWords(tx, searchableText.capability(input));
       await this.audit.record(tx, context, {
@@ -227,6 +257,7 @@ export class DirectoryRecords {
   async createPerson(user: SignedInUser, context: AuditContext, input: PersonInput) {
     this.requireMaintains(user, input.organisationId, 'person');
     return this.database.transaction(async (tx) => {
+      await this.checkOrcid(tx, input.orcid, null);
       const id = await this.repository.insertPerson(tx, input, 'draft');
       await this.audit.record(tx, context, {
         action: 'create',
@@ -242,6 +273,7 @@ export class DirectoryRecords {
     const before = await this.person(user, id);
     this.requireMaintains(user, input.organisationId, 'person');
     await this.database.transaction(async (tx) => {
+      await this.checkOrcid(tx, input.orcid, id);
       await this.repository.updatePerson(tx, id, input);
       if (before.status === 'published') await rememberWords(tx, searchableText.person(input));
       await this.audit.record(tx, context, {
@@ -313,7 +345,7 @@ export class DirectoryRecords {
           ? await this.person(user, id)
           : await this.organisation(user, id);
     const organisationId = 'organisation' in record ? record.organisation.id : record.id;
-    if (!actionsFor(user, organisationId, record.status).includes(action)) {
+    if (!actionsFor(user, organisationId, record.status, kind).includes(action)) {
       throw new RecordChangeRefusedError(
         `This ${kind} cannot be changed that way while it is ${record.status.replace('-', ' ')}`,
       );
