@@ -351,10 +351,10 @@ export class DirectoryRecordsRepository {
 
   /** Published organisations by slug, for facet labels. */
   async publishedOrganisationNames(): Promise<Map<string, string>> {
-    const rows = await this.db.query<{ slug: string; short_name: string }>(
-      `select slug, short_name from organisation where status = 'published' order by short_name`,
+    const rows = await this.db.query<{ slug: string; name: string }>(
+      `select slug, name from organisation where status = 'published' order by name`,
     );
-    return new Map(rows.map((row) => [row.slug, row.short_name]));
+    return new Map(rows.map((row) => [row.slug, row.name]));
   }
 
   async insertCapability(

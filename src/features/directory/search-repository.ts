@@ -139,7 +139,7 @@ export class CapabilitySearchRepository {
     const rows = await this.db.query<HitRow>(
       `with q as (select websearch_to_tsquery('english', $1) as query)
       select c.id::text as id, c.title, c.summary, c.type, c.place, c.categories, c.keywords,
-        o.slug as organisation_slug, o.short_name as organisation_name, c.is_sample, c.updated_at,
+        o.slug as organisation_slug, o.name as organisation_name, c.is_sample, c.updated_at,
         case when $1 = '' then 0 else ts_rank(c.search_vector, q.query) end as rank
       from capability c
       join organisation o on o.id = c.organisation_id and o.status = 'published'
