@@ -27,7 +27,7 @@ class ImportPage extends StaffPage {
       .locator('main table tbody tr')
       .evaluateAll((rows) =>
         rows.map((row) =>
-          [...row.querySelectorAll('td, th')].map((cell) =>
+          Array.from(row.querySelectorAll('td, th')).map((cell) =>
             (cell.textContent || '').replace(/\s+/g, ' ').trim(),
           ),
         ),
