@@ -6,7 +6,7 @@ import type {
   OrganisationType,
   RecordStatus,
 } from './model.js';
-import { rebuildVocabulary } from './search-repository.js';
+import { rebuildVocabulary, refreshFacetCounts } from './search-repository.js';
 
 /** Records keyed by the loader's own keys, so people and capabilities can refer to each other. */
 export interface DirectoryLoad {
@@ -135,6 +135,9 @@ export async function loadDirectory(
       [JSON.stringify(batch)],
     );
   }
-  if (options.status === 'published') await rebuildVocabulary(db);
+  if (options.status === 'published') {
+    await rebuildVocabulary(db);
+    await refreshFacetCounts(db);
+  }
   return { people, capabilities };
 }

@@ -15,7 +15,7 @@ import {
   type OrganisationRecord,
   type PersonRecord,
 } from './records-repository.js';
-import { rememberWords } from './search-repository.js';
+import { refreshFacetCounts, rememberWords } from './search-repository.js';
 
 /** Raised when a record does not exist or the user may not see it (the two look the same). */
 export class RecordNotFoundError extends Error {
@@ -243,7 +243,10 @@ export class DirectoryRecords {
     await this.database.transaction(async (tx) => {
       await this.checkPeople(tx, user, input.personIds);
       await this.repository.updateCapability(tx, id, input);
-      if (before.status === 'published') await rememberWords(tx, searchableText.capability(input));
+      if (before.status === 'published') {
+        await rememberWords(tx, searchableText.capability(input));
+        await refreshFacetCounts(tx);
+      }
       await this.audit.record(tx, context, {
         action: 'update',
         entityType: 'capability',
@@ -353,6 +356,8 @@ export class DirectoryRecords {
     const to = statusActions[action].to;
     await this.database.transaction(async (tx) => {
       await this.repository.setStatus(tx, kind, id, to);
+      // What is published changed when a capability or a whole organisation moved.
+      if (kind !== 'person') await refreshFacetCounts(tx);
       if (to === 'published' && kind === 'capability') {
         await rememberWords(
           tx,

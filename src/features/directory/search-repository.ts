@@ -59,16 +59,61 @@ const toHit = (row: HitRow): CapabilityHit => ({
   updatedAt: new Date(row.updated_at),
 });
 
-const orderBy: Record<CapabilityQuery['sort'], string> = {
-  relevance: 'rank desc, c.title, c.id',
+/** Orders of the matching rows (columns of the `matched` set below). */
+const orderOfMatches: Record<CapabilityQuery['sort'], string> = {
+  relevance: 'rank desc, title, id',
+  title: 'title, id',
+  updated: 'updated_at desc, id',
+};
+
+const orderOfRows: Record<CapabilityQuery['sort'], string> = {
+  relevance: 'c.title, c.id',
   title: 'c.title, c.id',
   updated: 'c.updated_at desc, c.id',
 };
 
+/** The four filters as booleans, $2..$5, over columns type, categories, organisation, place. */
+const filterFlags = `
+  (cardinality($2::text[]) = 0 or type = any($2::text[])) as ok_type,
+  (cardinality($3::text[]) = 0 or categories && $3::text[]) as ok_category,
+  (cardinality($4::text[]) = 0 or organisation = any($4::text[])) as ok_organisation,
+  (cardinality($5::text[]) = 0 or place = any($5::text[])) as ok_location`;
+
 /**
- * SQL for searching published capabilities. One statement counts every facet over the matching
- * set; each facet's counts apply every other facet's filter but not its own, so a count always
- * equals the total that choosing that value (alone within its facet) would show.
+ * Every facet's counts from a set `flagged` of (type, place, categories, organisation, n, flags)
+ * rows, where n is how many capabilities each row stands for. Each facet applies every other
+ * facet's filter but not its own.
+ */
+const facetCounts = `
+  select 'total' as kind, '' as value, coalesce(sum(n), 0)::int as n from flagged
+    where ok_type and ok_category and ok_organisation and ok_location
+  union all
+  select 'type', type, sum(n)::int from flagged
+    where ok_category and ok_organisation and ok_location group by type
+  union all
+  select 'category', category, sum(n)::int from flagged, unnest(categories) as category
+    where ok_type and ok_organisation and ok_location group by category
+  union all
+  select 'organisation', organisation, sum(n)::int from flagged
+    where ok_type and ok_category and ok_location group by organisation
+  union all
+  select 'location', place, sum(n)::int from flagged
+    where ok_type and ok_category and ok_organisation group by place`;
+
+const hitColumns = `c.id::text as id, c.title, c.summary, c.type, c.place, c.categories,
+  c.keywords, o.slug as organisation_slug, o.name as organisation_name, c.is_sample, c.updated_at`;
+
+export interface CapabilitySearchRows {
+  total: number;
+  facets: Record<FacetName, Map<string, number>>;
+  items: CapabilityHit[];
+}
+
+/**
+ * SQL for searching published capabilities. A count is always the total that choosing that
+ * value (alone within its facet) would show. Searches without words count facets from the
+ * pre-aggregated `capability_facet_combination`; searches with words find, rank and count their
+ * matches in one statement, then read the page's rows by id.
  */
 export class CapabilitySearchRepository {
   constructor(private readonly db: Queryable) {}
@@ -83,43 +128,11 @@ export class CapabilitySearchRepository {
     ];
   }
 
-  private static readonly matching = `
-    with q as (select websearch_to_tsquery('english', $1) as query),
-    flagged as materialized (
-      select c.type, c.place, c.categories, o.slug as organisation,
-        (cardinality($2::text[]) = 0 or c.type = any($2::text[])) as ok_type,
-        (cardinality($3::text[]) = 0 or c.categories && $3::text[]) as ok_category,
-        (cardinality($4::text[]) = 0 or o.slug = any($4::text[])) as ok_organisation,
-        (cardinality($5::text[]) = 0 or c.place = any($5::text[])) as ok_location
-      from capability c
-      join organisation o on o.id = c.organisation_id and o.status = 'published'
-      cross join q
-      where c.status = 'published' and ($1 = '' or c.search_vector @@ q.query)
-    )`;
+  async search(query: CapabilityQuery): Promise<CapabilitySearchRows> {
+    return query.text ? this.searchWords(query) : this.searchFacetsOnly(query);
+  }
 
-  /** The number of matches and every facet's counts, as (facet, value, count) rows. */
-  async countsFor(query: CapabilityQuery): Promise<{
-    total: number;
-    facets: Record<FacetName, Map<string, number>>;
-  }> {
-    const rows = await this.db.query<{ facet: FacetName | 'total'; value: string; n: number }>(
-      `${CapabilitySearchRepository.matching}
-      select 'total' as facet, '' as value, count(*)::int as n from flagged
-        where ok_type and ok_category and ok_organisation and ok_location
-      union all
-      select 'type', type, count(*)::int from flagged
-        where ok_category and ok_organisation and ok_location group by type
-      union all
-      select 'category', category, count(*)::int from flagged, unnest(categories) as category
-        where ok_type and ok_organisation and ok_location group by category
-      union all
-      select 'organisation', organisation, count(*)::int from flagged
-        where ok_type and ok_category and ok_location group by organisation
-      union all
-      select 'location', place, count(*)::int from flagged
-        where ok_type and ok_category and ok_organisation group by place`,
-      this.params(query),
-    );
+  private static collect(rows: { kind: string; value: string; n: number }[]) {
     const facets: Record<FacetName, Map<string, number>> = {
       type: new Map(),
       category: new Map(),
@@ -127,33 +140,92 @@ export class CapabilitySearchRepository {
       location: new Map(),
     };
     let total = 0;
+    const page: { id: string; position: number }[] = [];
     for (const row of rows) {
-      if (row.facet === 'total') total = row.n;
-      else facets[row.facet].set(row.value, row.n);
+      if (row.kind === 'total') total = row.n;
+      else if (row.kind === 'item') page.push({ id: row.value, position: row.n });
+      else facets[row.kind as FacetName].set(row.value, row.n);
     }
-    return { total, facets };
+    page.sort((a, b) => a.position - b.position);
+    return { total, facets, ids: page.map((entry) => entry.id) };
   }
 
-  /** One page of matches, best first for relevance. */
-  async page(query: CapabilityQuery): Promise<CapabilityHit[]> {
+  private async searchFacetsOnly(query: CapabilityQuery): Promise<CapabilitySearchRows> {
+    const params = this.params(query);
+    const counts = await this.db.query<{ kind: string; value: string; n: number }>(
+      `with flagged as materialized (
+        select type, place, categories, organisation, n, ${filterFlags}
+        from capability_facet_combination where $1::text = ''
+      )
+      ${facetCounts}`,
+      params,
+    );
     const rows = await this.db.query<HitRow>(
-      `with q as (select websearch_to_tsquery('english', $1) as query)
-      select c.id::text as id, c.title, c.summary, c.type, c.place, c.categories, c.keywords,
-        o.slug as organisation_slug, o.name as organisation_name, c.is_sample, c.updated_at,
-        case when $1 = '' then 0 else ts_rank(c.search_vector, q.query) end as rank
+      `select ${hitColumns}
       from capability c
       join organisation o on o.id = c.organisation_id and o.status = 'published'
-      cross join q
-      where c.status = 'published' and ($1 = '' or c.search_vector @@ q.query)
+      where c.status = 'published'
         and (cardinality($2::text[]) = 0 or c.type = any($2::text[]))
         and (cardinality($3::text[]) = 0 or c.categories && $3::text[])
         and (cardinality($4::text[]) = 0 or o.slug = any($4::text[]))
         and (cardinality($5::text[]) = 0 or c.place = any($5::text[]))
-      order by ${orderBy[query.sort]}
+        and $1::text = ''
+      order by ${orderOfRows[query.sort]}
       limit $6 offset $7`,
+      [...params, query.limit, query.offset],
+    );
+    const { total, facets } = CapabilitySearchRepository.collect(counts);
+    return { total, facets, items: rows.map(toHit) };
+  }
+
+  private async searchWords(query: CapabilityQuery): Promise<CapabilitySearchRows> {
+    const rows = await this.db.query<{ kind: string; value: string; n: number }>(
+      `with q as (select websearch_to_tsquery('english', $1) as query),
+      matched as materialized (
+        select m.*, ${filterFlags} from (
+          select c.id, c.title, c.updated_at, c.type, c.place, c.categories,
+            o.slug as organisation, ts_rank(c.search_vector, q.query) as rank
+          from capability c
+          join organisation o on o.id = c.organisation_id and o.status = 'published'
+          cross join q
+          where c.status = 'published' and c.search_vector @@ q.query
+        ) as m
+      ),
+      flagged as materialized (
+        select type, place, categories, organisation, ok_type, ok_category, ok_organisation,
+          ok_location, count(*)::int as n
+        from matched
+        group by type, place, categories, organisation, ok_type, ok_category, ok_organisation,
+          ok_location
+      ),
+      page as (
+        select id::text as value, (row_number() over (order by ${orderOfMatches[query.sort]}))::int as n
+        from matched
+        where ok_type and ok_category and ok_organisation and ok_location
+        order by ${orderOfMatches[query.sort]}
+        limit $6 offset $7
+      )
+      ${facetCounts}
+      union all
+      select 'item', value, n from page`,
       [...this.params(query), query.limit, query.offset],
     );
-    return rows.map(toHit);
+    const { total, facets, ids } = CapabilitySearchRepository.collect(rows);
+    if (ids.length === 0) return { total, facets, items: [] };
+    const hits = await this.db.query<HitRow>(
+      `select ${hitColumns} from capability c join organisation o on o.id = c.organisation_id
+       where c.id = any($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(hits.map((hit) => [hit.id, toHit(hit)]));
+    return {
+      total,
+      facets,
+      items: ids.flatMap((id) => {
+        const hit = byId.get(id);
+        return hit ? [hit] : [];
+      }),
+    };
   }
 
   /** The words of `words` that appear somewhere in the directory. */
@@ -186,6 +258,11 @@ export async function rememberWords(db: Queryable, text: string): Promise<void> 
      on conflict do nothing`,
     [text],
   );
+}
+
+/** Brings the facet counts of searches without words up to date; call after publishing changes. */
+export async function refreshFacetCounts(db: Queryable): Promise<void> {
+  await db.query('refresh materialized view capability_facet_combination');
 }
 
 /** Rebuilds the spelling vocabulary from every published record (after a bulk load). */

@@ -97,11 +97,11 @@ export class DirectorySearch {
       limit: parameters.pageSize,
       offset: (parameters.page - 1) * parameters.pageSize,
     } as const;
-    const [counts, items, organisationNames] = await Promise.all([
-      this.search.countsFor(query),
-      this.search.page(query),
+    const [counts, organisationNames] = await Promise.all([
+      this.search.search(query),
       this.records.publishedOrganisationNames(),
     ]);
+    const { items } = counts;
     const facet = (
       name: FacetName,
       values: readonly { value: string; label: string }[],
