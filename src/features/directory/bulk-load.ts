@@ -1,46 +1,28 @@
 import type { Queryable } from '../../platform/db/database.js';
-import type {
-  CapabilityType,
-  HealthCategory,
-  MidlandsPlace,
-  OrganisationType,
-  RecordStatus,
-} from './model.js';
+import type { CapabilityInput, OrganisationInput, PersonInput, RecordStatus } from './model.js';
 import { rebuildVocabulary, refreshFacetCounts } from './search-repository.js';
+
+/** An organisation as a bulk load writes it: its details and the slug in its web address. */
+export type LoadedOrganisation = OrganisationInput & { slug: string };
+
+/** A person keyed by the load's own key, under an organisation named by its slug. */
+export type LoadedPerson = Omit<PersonInput, 'organisationId'> & {
+  key: string;
+  organisationSlug: string;
+};
+
+/** A capability keyed by the load's own key, linking people by their keys in the same load. */
+export type LoadedCapability = Omit<CapabilityInput, 'organisationId' | 'personIds'> & {
+  key: string;
+  organisationSlug: string;
+  personKeys: string[];
+};
 
 /** Records keyed by the loader's own keys, so people and capabilities can refer to each other. */
 export interface DirectoryLoad {
-  organisations: {
-    slug: string;
-    name: string;
-    shortName: string;
-    type: OrganisationType;
-    city: string;
-    websiteUrl: string | null;
-    summary: string;
-    description: string;
-  }[];
-  people: {
-    key: string;
-    organisationSlug: string;
-    fullName: string;
-    jobTitle: string;
-    expertise: string;
-    orcid: string | null;
-    keywords: string[];
-  }[];
-  capabilities: {
-    key: string;
-    organisationSlug: string;
-    title: string;
-    summary: string;
-    description: string;
-    type: CapabilityType;
-    place: MidlandsPlace;
-    categories: HealthCategory[];
-    keywords: string[];
-    personKeys: string[];
-  }[];
+  organisations: LoadedOrganisation[];
+  people: LoadedPerson[];
+  capabilities: LoadedCapability[];
 }
 
 export interface LoadOptions {

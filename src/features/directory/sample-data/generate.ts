@@ -15,42 +15,14 @@ import {
   type MidlandsPlace,
   type OrganisationType,
 } from '../model.js';
+import type { LoadedCapability, LoadedOrganisation, LoadedPerson } from '../bulk-load.js';
 import { nameGroups } from './names.js';
 import { multimorbidityTopics, otherTopics, sarcopeniaTopics, type Topic } from './topics.js';
 
-export interface SampleOrganisation {
-  slug: string;
-  name: string;
-  shortName: string;
-  type: OrganisationType;
-  city: string;
-  websiteUrl: null;
-  summary: string;
-  description: string;
-}
-
-export interface SamplePerson {
-  key: string;
-  organisationSlug: string;
-  fullName: string;
-  jobTitle: string;
-  expertise: string;
-  orcid: null;
-  keywords: string[];
-}
-
-export interface SampleCapability {
-  key: string;
-  organisationSlug: string;
-  title: string;
-  summary: string;
-  description: string;
-  type: CapabilityType;
-  place: MidlandsPlace;
-  categories: HealthCategory[];
-  keywords: string[];
-  personKeys: string[];
-}
+/** Sample records are what a bulk load takes, with no web addresses and no ORCID iDs. */
+export type SampleOrganisation = LoadedOrganisation & { websiteUrl: null };
+export type SamplePerson = LoadedPerson & { orcid: null };
+export type SampleCapability = LoadedCapability;
 
 export interface SampleDirectory {
   organisations: SampleOrganisation[];
