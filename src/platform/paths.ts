@@ -10,7 +10,6 @@ export const paths = {
   accessibility: '/accessibility',
   capabilities: '/capabilities',
   capability: '/capabilities/:id',
-  people: '/people',
   person: '/people/:id',
   organisation: '/organisations/:slug',
   newEnquiry: '/enquiries/new',
