@@ -186,4 +186,44 @@ describe('maintaining directory records in Chromium', () => {
       assert.equal(await staff.horizontalOverflow(), 0, 'the list scrolls sideways');
     });
   });
+
+  test('people and organisation pages, empty and with errors, pass axe and fit 320 px without JavaScript', async () => {
+    const { database } = testApp.testDatabase;
+    const [organisation] = await database.query<{ id: string; name: string }>(
+      `select id::text as id, name from organisation where slug = 'nuh'`,
+    );
+    assert.ok(organisation);
+    const pages: { path: string; h1: string; submitEmpty?: boolean }[] = [
+      { path: '/manage/people', h1: 'People' },
+      { path: '/manage/organisations', h1: 'Organisations' },
+      { path: '/manage/people/new', h1: 'Add a person', submitEmpty: true },
+      { path: '/manage/organisations/new', h1: 'Add an organisation', submitEmpty: true },
+      { path: `/manage/organisations/${organisation.id}`, h1: organisation.name },
+      { path: `/manage/organisations/${organisation.id}/edit`, h1: `Edit ${organisation.name}` },
+    ];
+    for (const options of [{}, narrowNoScript]) {
+      await withContext(options, async (page) => {
+        const staff = new StaffPage(page);
+        for (const expected of pages) {
+          assert.equal(await staff.open(baseUrl, expected.path), 200, expected.path);
+          assert.deepEqual(await staff.headings(), [expected.h1], expected.path);
+          if (expected.submitEmpty) {
+            const status = await staff.andWaitForNewPage(() =>
+              page
+                .locator('main form button[type="submit"], main form button:not([type])')
+                .last()
+                .click(),
+            );
+            assert.equal(status, 422, `${expected.path} submitted empty`);
+            assert.ok(await staff.errorSummary().isVisible());
+          }
+          if (options === narrowNoScript) {
+            assert.equal(await staff.horizontalOverflow(), 0, `${expected.path} scrolls sideways`);
+          } else {
+            assert.deepEqual(await staff.accessibilityViolations(), [], `axe on ${expected.path}`);
+          }
+        }
+      });
+    }
+  });
 });
