@@ -11,6 +11,8 @@ import publicSiteRoutes from './features/public-site/index.js';
 import singleSignOnRoutes from './features/single-sign-on/index.js';
 import userAdminRoutes from './features/user-admin/index.js';
 import directoryRoutes from './features/directory/index.js';
+import enquiryRoutes from './features/enquiries/index.js';
+import { enquiriesOpenApi } from './features/enquiries/openapi.js';
 import { directoryOpenApi } from './features/directory/openapi.js';
 import { DirectoryRecords } from './features/directory/records.js';
 import { seedSampleDirectory } from './features/directory/seed.js';
@@ -242,8 +244,9 @@ export async function buildApp(
       audit: services.audit,
       publicUrl: config.publicUrl,
     });
+    await app.register(enquiryRoutes, { services, publicUrl: config.publicUrl });
     await app.register(apiDocsRoutes, {
-      document: openApiDocument(config.publicUrl, [directoryOpenApi]),
+      document: openApiDocument(config.publicUrl, [directoryOpenApi, enquiriesOpenApi]),
     });
     await app.ready();
   } catch (error) {

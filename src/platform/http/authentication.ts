@@ -15,6 +15,12 @@ declare module 'fastify' {
     access?: Access;
     /** True for the few routes a person who must change their password may still use. */
     allowedBeforePasswordChange?: boolean;
+    /**
+     * 'json-only': a public API route that needs no CSRF token because it takes only
+     * application/json, which another site cannot make a browser send without a CORS preflight
+     * (never granted). Any other content type still meets the CSRF check and is refused.
+     */
+    csrfExempt?: 'json-only';
   }
   interface FastifyRequest {
     /** The signed-in person, or null. Set from the session cookie before any handler runs. */
@@ -201,6 +207,21 @@ async function authentication(
   app.addHook('preHandler', (request, reply, done) => {
     if (!unsafeMethods.has(request.method) || request.is404 || request.apiToken) {
       done();
+      return;
+    }
+    if (request.routeOptions.config.csrfExempt === 'json-only') {
+      if (/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+        done();
+        return;
+      }
+      // Anything else could come from a form on another site, so it is never accepted.
+      reply.code(415).type('application/problem+json; charset=utf-8').send({
+        type: 'about:blank',
+        title: 'Unsupported media type',
+        status: 415,
+        detail: 'Send the request as JSON, with Content-Type: application/json.',
+        instance: request.url,
+      });
       return;
     }
     app.csrfProtection(request, reply, done);

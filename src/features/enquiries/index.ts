@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app.js';
+import { paths } from '../../platform/paths.js';
+import { enquiryApiHandlers } from './api-handlers.js';
+import { enquiryPageHandlers } from './handlers.js';
+import { EnquiryService } from './service.js';
+
+export interface EnquiryRoutesOptions {
+  services: Pick<Services, 'database' | 'audit' | 'mail' | 'directorySearch'>;
+  publicUrl: string;
+}
+
+/** An enquiry's JSON body is small; anything near the app's 1 MiB limit is not an enquiry. */
+const apiBodyLimit = 64 * 1024;
+
+/**
+ * The single front door for industry enquiries: the public form, its confirmation page, the
+ * enquirer's private status page, and the same submission as a JSON API.
+ */
+export default async function enquiryRoutes(
+  app: FastifyInstance,
+  { services, publicUrl }: EnquiryRoutesOptions,
+) {
+  const service = new EnquiryService(
+    services.database,
+    services.audit,
+    services.mail.outbox,
+    services.directorySearch,
+    publicUrl,
+  );
+  const pages = enquiryPageHandlers(service);
+  const api = enquiryApiHandlers(service);
+  const anyone = { access: 'public' } as const;
+
+  app.get(paths.newEnquiry, { config: anyone }, pages.showForm);
+  app.post(paths.newEnquiry, { config: anyone }, pages.submitForm);
+  app.get(paths.enquirySent, { config: anyone }, pages.sent);
+  app.get(paths.enquiryStatus, { config: anyone }, pages.status);
+
+  // JSON only, so no CSRF token: see `csrfExempt` in platform/http/authentication.ts.
+  app.post(
+    paths.apiEnquiries,
+    { config: { ...anyone, csrfExempt: 'json-only' }, bodyLimit: apiBodyLimit },
+    api.submit,
+  );
+}
