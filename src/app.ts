@@ -13,6 +13,12 @@ import userAdminRoutes from './features/user-admin/index.js';
 import directoryRoutes from './features/directory/index.js';
 import enquiryRoutes from './features/enquiries/index.js';
 import { enquiriesOpenApi } from './features/enquiries/openapi.js';
+import {
+  defineEnquiryReminders,
+  scheduleEnquiryReminders,
+} from './features/enquiries/reminders/index.js';
+import { seedSampleEnquiries } from './features/enquiries/sample-data/index.js';
+import { EnquiryMatcher } from './features/directory/matching.js';
 import { directoryOpenApi } from './features/directory/openapi.js';
 import { DirectoryRecords } from './features/directory/records.js';
 import { seedSampleDirectory } from './features/directory/seed.js';
@@ -89,6 +95,8 @@ export interface Services {
   directorySearch: DirectorySearch;
   /** The capability directory as its owners maintain it. */
   directoryRecords: DirectoryRecords;
+  /** Suggests directory records that fit an industry enquiry. */
+  enquiryMatcher: EnquiryMatcher;
 }
 
 const defaultPublicPageCacheTtlMs = 5_000;
@@ -127,6 +135,7 @@ function buildServices(
     publicPageCache,
     directorySearch: new DirectorySearch(database),
     directoryRecords: new DirectoryRecords(database, audit),
+    enquiryMatcher: new EnquiryMatcher(database),
   };
 }
 
@@ -171,7 +180,10 @@ export async function buildApp(
     app.addHook('onClose', async () => {
       await services.mail.stop();
     });
+    // Jobs are declared before the runner starts and scheduled once it has.
+    defineEnquiryReminders(services, config.publicUrl);
     await services.mail.start();
+    scheduleEnquiryReminders(services);
     const seeded = await services.publicSite.seedReferenceContent();
     if (seeded.pages + seeded.facts + seeded.organisations > 0) {
       await services.audit.record(database, systemActor, {
@@ -183,7 +195,11 @@ export async function buildApp(
     const sampleDirectory = config.sampleData
       ? await seedSampleDirectory(database, services.audit)
       : null;
-    app.log.info({ engine: database.engine, seeded, sampleDirectory }, 'database ready');
+    const sampleEnquiries = config.sampleData ? await seedSampleEnquiries(services) : null;
+    app.log.info(
+      { engine: database.engine, seeded, sampleDirectory, sampleEnquiries },
+      'database ready',
+    );
     const administrator = await services.accounts.ensureFirstAdministrator(
       config.firstAdministrator,
     );

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.js';
 import { paths } from '../../platform/paths.js';
 import { enquiryApiHandlers } from './api-handlers.js';
 import { enquiryPageHandlers } from './handlers.js';
 import { EnquiryService } from './service.js';
 
+import enquiryPerformanceRoutes from './performance/index.js';
+import type { EnquiryFeatureServices } from './services.js';
+import enquiryWorkflowRoutes from './workflow/index.js';
+
 export interface EnquiryRoutesOptions {
-  services: Pick<Services, 'database' | 'audit' | 'mail' | 'directorySearch'>;
+  services: EnquiryFeatureServices;
   publicUrl: string;
 }
 
@@ -43,4 +46,7 @@ export default async function enquiryRoutes(
     { config: { ...anyone, csrfExempt: 'json-only' }, bodyLimit: apiBodyLimit },
     api.submit,
   );
+
+  await app.register(enquiryWorkflowRoutes, { services, publicUrl });
+  await app.register(enquiryPerformanceRoutes, { services, publicUrl });
 }
