@@ -513,6 +513,21 @@ for (const engine of testEngines()) {
         newest.indexOf(onTime.reference) < newest.indexOf(late.reference),
         'newest first puts the later enquiry first',
       );
+
+      // "Open to recruitment" is a stage of its own, not "any stage but closed".
+      await database.query(`update enquiry set stage = 'open' where id = $1`, [onTime.id]);
+      const openStage = await client.get('/office/enquiries?stage=open');
+      assert.match(textOf(openStage.body), /Prompt Biotech Ltd/);
+      assert.doesNotMatch(textOf(openStage.body), /Late Pharma Ltd/);
+      assert.equal(
+        (openStage.body.match(/<option[^>]*selected/g) ?? []).filter((option) =>
+          option.includes('value="open"'),
+        ).length,
+        1,
+      );
+      const notClosed = textOf((await client.get('/office/enquiries')).body);
+      assert.match(notClosed, /Late Pharma Ltd/);
+      assert.match(notClosed, /Prompt Biotech Ltd/);
     });
   });
 }

@@ -185,10 +185,14 @@ export function enquiryWorkflowHandlers(
     const parsed = queueQuery.safeParse(raw);
     const selected = parsed.success
       ? parsed.data
-      : { stage: 'open', owner: '', overdue: '', sort: 'oldest', page: 1 };
+      : { stage: 'not-closed', owner: '', overdue: '', sort: 'oldest', page: 1 };
     const filterItems = {
       stageItems: [
-        { value: 'open', text: 'Any open stage', selected: selected.stage === 'open' },
+        {
+          value: 'not-closed',
+          text: 'Any stage but closed',
+          selected: selected.stage === 'not-closed',
+        },
         ...enquiryStages.map((stage) => ({
           value: stage.slug,
           text: stage.label,
@@ -233,7 +237,7 @@ export function enquiryWorkflowHandlers(
     const { stage, owner, overdue, sort, page } = parsed.data;
     const now = workflow.now();
     const stages: EnquiryStage[] =
-      stage === 'open'
+      stage === 'not-closed'
         ? enquiryStages.map((item) => item.slug).filter((slug) => slug !== 'closed')
         : stage === 'all'
           ? []
@@ -248,7 +252,7 @@ export function enquiryWorkflowHandlers(
     });
     const lastPage = Math.max(1, Math.ceil(total / queuePageSize));
     const query = {
-      stage: stage === 'open' ? '' : stage,
+      stage: stage === 'not-closed' ? '' : stage,
       owner,
       overdue,
       sort: sort === 'oldest' ? '' : sort,

@@ -197,7 +197,8 @@ export const responseForm = z
 
 export const queuePageSize = 25;
 export const queueFields = ['stage', 'owner', 'overdue', 'sort', 'page'] as const;
-const stageFilters = ['open', 'all', ...enquiryStages.map((stage) => stage.slug)] as const;
+// 'not-closed' and 'all' are filters over several stages; the rest are the stages themselves.
+const stageFilters = ['not-closed', 'all', ...enquiryStages.map((stage) => stage.slug)] as const;
 export type StageFilter = (typeof stageFilters)[number];
 
 const single = (value: unknown): unknown =>
@@ -205,7 +206,7 @@ const single = (value: unknown): unknown =>
 
 export const queueQuery = z.object({
   stage: z.preprocess(
-    (value) => single(value) || 'open',
+    (value) => single(value) || 'not-closed',
     z.enum(stageFilters as unknown as [StageFilter, ...StageFilter[]], {
       error: 'Choose a stage from the list',
     }),
