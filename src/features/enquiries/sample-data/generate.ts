@@ -1,4 +1,3 @@
-import type { HealthCategory } from '../../directory/model.js';
 import {
   firstResponseWorkingDays,
   defaultSiteResponseWorkingDays,
@@ -10,6 +9,7 @@ import {
 } from '../model.js';
 import { londonDayWithWeekday } from '../dates.js';
 import { endOfLondonDay, londonDate, WorkingDayCalendar } from '../working-days.js';
+import type { EnquiryInput } from '../schema.js';
 import { sampleDescriptionPrefix, sampleEmailDomain, sampleOrganisationSuffix } from './marking.js';
 import {
   categoryTopics,
@@ -63,18 +63,7 @@ export interface SampleSiteRequest {
   responseNote: string | null;
 }
 
-export interface SampleEnquiry {
-  organisationName: string;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string | null;
-  enquiryType: EnquiryType;
-  healthCategory: HealthCategory;
-  phase: TrialPhase | null;
-  participants: number | null;
-  sites: number | null;
-  timeline: string | null;
-  description: string;
+export interface SampleEnquiry extends Omit<EnquiryInput, 'capabilityId'> {
   channel: 'form' | 'api';
   stage: EnquiryStage;
   receivedAt: Date;

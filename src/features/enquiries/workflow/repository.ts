@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../platform/db/database.js';
 import type { HealthCategory } from '../../directory/model.js';
 import type { ClosureOutcome, EnquiryStage, EnquiryType, TrialPhase } from '../model.js';
+import type { EnquiryInput } from '../schema.js';
 
 /** The costing and contracting details kept on an enquiry (migration 0010). */
 export const contractValueReviews = [
@@ -28,21 +29,9 @@ export const confidentialityAgreements = [
 export type ConfidentialityAgreement = (typeof confidentialityAgreements)[number]['slug'];
 
 /** Everything the office sees of an enquiry. */
-export interface OfficeEnquiry {
+export interface OfficeEnquiry extends EnquiryInput {
   id: string;
   reference: string;
-  organisationName: string;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string | null;
-  enquiryType: EnquiryType;
-  healthCategory: HealthCategory;
-  phase: TrialPhase | null;
-  participants: number | null;
-  sites: number | null;
-  timeline: string | null;
-  description: string;
-  capabilityId: string | null;
   capabilityTitle: string | null;
   channel: 'form' | 'api';
   stage: EnquiryStage;
