@@ -40,6 +40,7 @@ import { createMailServices, type MailServices } from './platform/mail/index.js'
 import rendering from './platform/http/rendering.js';
 import requestLog, { requestIdFor } from './platform/http/request-log.js';
 import securityHeaders from './platform/http/security-headers.js';
+import submissionLimit from './platform/http/submission-limit.js';
 import staticAssets from './platform/http/static-assets.js';
 import { createViewEnvironment } from './platform/views/environment.js';
 
@@ -227,6 +228,8 @@ export async function buildApp(
       audit: services.audit,
       secureCookies: config.secureCookies,
     });
+    // After the page and session hooks, so a refusal is shown as a proper page.
+    await app.register(submissionLimit, { max: config.submissionLimit, windowSeconds: 3_600 });
     await app.register(staticAssets);
     await app.register(healthChecks, { database });
     await app.register(publicSiteRoutes, { publicSite: services.publicSite });

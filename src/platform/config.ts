@@ -32,6 +32,12 @@ const environmentSchema = z.object({
     .optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1, 'must not be empty').optional(),
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
+  SUBMISSION_LIMIT: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(1_000_000, { error: 'must be at most 1000000' })
+    .default(30),
   SAMPLE_DATA: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
@@ -62,6 +68,8 @@ export interface Config {
   /** Where mail goes: an SMTP server, or (when absent) .eml files in DATA_DIR/mail. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Public submissions (enquiries) one client address may make per hour, per instance. */
+  submissionLimit: number;
   /** Whether a first start fills the empty capability directory with generated sample records. */
   sampleData: boolean;
   /** Single sign-on through an OpenID Connect provider, when all three settings are given. */
@@ -113,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM ?? 'Midlands Health Alliance <no-reply@mha.local>',
     sampleData: values.SAMPLE_DATA,
+    submissionLimit: values.SUBMISSION_LIMIT,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
         ? {

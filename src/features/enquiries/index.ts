@@ -36,14 +36,17 @@ export default async function enquiryRoutes(
   const anyone = { access: 'public' } as const;
 
   app.get(paths.newEnquiry, { config: anyone }, pages.showForm);
-  app.post(paths.newEnquiry, { config: anyone }, pages.submitForm);
+  app.post(paths.newEnquiry, { config: { ...anyone, limitSubmissions: true } }, pages.submitForm);
   app.get(paths.enquirySent, { config: anyone }, pages.sent);
   app.get(paths.enquiryStatus, { config: anyone }, pages.status);
 
   // JSON only, so no CSRF token: see `csrfExempt` in platform/http/authentication.ts.
   app.post(
     paths.apiEnquiries,
-    { config: { ...anyone, csrfExempt: 'json-only' }, bodyLimit: apiBodyLimit },
+    {
+      config: { ...anyone, csrfExempt: 'json-only', limitSubmissions: true },
+      bodyLimit: apiBodyLimit,
+    },
     api.submit,
   );
 

@@ -119,7 +119,8 @@ async function errorPages(app: FastifyInstance) {
     if (status >= 500) {
       return reply.code(status).render('errors/500.njk', { requestId: request.id });
     }
-    if (error.code.startsWith('FST_CSRF_')) {
+    // Errors raised by our own code may carry no code at all.
+    if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF_')) {
       return reply.code(403).render('errors/csrf.njk');
     }
     return reply
