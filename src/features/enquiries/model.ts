@@ -89,6 +89,31 @@ export function canMove(from: EnquiryStage, to: EnquiryStage): boolean {
   return nextStages[from].includes(to);
 }
 
+/** The costing and contracting details kept on an enquiry (migration 0010): the national contract value review, the model agreement and any confidentiality agreement. */
+export const contractValueReviews = [
+  { slug: 'not-started', label: 'Not started' },
+  { slug: 'in-progress', label: 'In progress' },
+  { slug: 'agreed', label: 'Agreed' },
+] as const;
+export type ContractValueReview = (typeof contractValueReviews)[number]['slug'];
+
+export const modelAgreements = [
+  { slug: 'mcta', label: 'mCTA: model clinical trial agreement' },
+  { slug: 'cro-mcta', label: 'CRO-mCTA: with a contract research organisation' },
+  { slug: 'mcia', label: 'mCIA: model clinical investigation agreement (devices)' },
+  { slug: 'cro-mcia', label: 'CRO-mCIA: devices, with a contract research organisation' },
+  { slug: 'micra', label: 'mICRA: model industry collaborative research agreement' },
+  { slug: 'other', label: 'Another agreement' },
+] as const;
+export type ModelAgreement = (typeof modelAgreements)[number]['slug'];
+
+export const confidentialityAgreements = [
+  { slug: 'not-needed', label: 'Not needed' },
+  { slug: 'requested', label: 'Requested' },
+  { slug: 'signed', label: 'Signed' },
+] as const;
+export type ConfidentialityAgreement = (typeof confidentialityAgreements)[number]['slug'];
+
 function labelFrom<T extends { slug: string }>(list: readonly T[], label: (item: T) => string) {
   const map = new Map(list.map((item) => [item.slug, label(item)]));
   return (slug: string) => map.get(slug) ?? slug;

@@ -17,21 +17,17 @@ import { londonDay, londonDayAndTime, londonDayWithWeekday } from '../dates.js';
 import {
   closureOutcomes,
   enquiryStages,
+  confidentialityAgreements,
+  contractValueReviews,
   enquiryTypeLabel,
+  modelAgreements,
   nextStages,
   stageLabel,
   trialPhaseLabel,
   type EnquiryStage,
 } from '../model.js';
 import { londonDate } from '../working-days.js';
-import {
-  confidentialityAgreements,
-  contractValueReviews,
-  modelAgreements,
-  type OfficeEnquiry,
-  type SiteRequest,
-  type SiteRequestWithEnquiry,
-} from './repository.js';
+import { type OfficeEnquiry, type SiteRequest, type SiteRequestWithEnquiry } from './repository.js';
 import {
   advanceFields,
   advanceForm,

@@ -1,32 +1,15 @@
 import type { Queryable } from '../../../platform/db/database.js';
 import type { HealthCategory } from '../../directory/model.js';
-import type { ClosureOutcome, EnquiryStage, EnquiryType, TrialPhase } from '../model.js';
+import type {
+  ClosureOutcome,
+  ConfidentialityAgreement,
+  ContractValueReview,
+  EnquiryStage,
+  EnquiryType,
+  ModelAgreement,
+  TrialPhase,
+} from '../model.js';
 import type { EnquiryInput } from '../schema.js';
-
-/** The costing and contracting details kept on an enquiry (migration 0010). */
-export const contractValueReviews = [
-  { slug: 'not-started', label: 'Not started' },
-  { slug: 'in-progress', label: 'In progress' },
-  { slug: 'agreed', label: 'Agreed' },
-] as const;
-export type ContractValueReview = (typeof contractValueReviews)[number]['slug'];
-
-export const modelAgreements = [
-  { slug: 'mcta', label: 'mCTA: model clinical trial agreement' },
-  { slug: 'cro-mcta', label: 'CRO-mCTA: with a contract research organisation' },
-  { slug: 'mcia', label: 'mCIA: model clinical investigation agreement (devices)' },
-  { slug: 'cro-mcia', label: 'CRO-mCIA: devices, with a contract research organisation' },
-  { slug: 'micra', label: 'mICRA: model industry collaborative research agreement' },
-  { slug: 'other', label: 'Another agreement' },
-] as const;
-export type ModelAgreement = (typeof modelAgreements)[number]['slug'];
-
-export const confidentialityAgreements = [
-  { slug: 'not-needed', label: 'Not needed' },
-  { slug: 'requested', label: 'Requested' },
-  { slug: 'signed', label: 'Signed' },
-] as const;
-export type ConfidentialityAgreement = (typeof confidentialityAgreements)[number]['slug'];
 
 /** Everything the office sees of an enquiry. */
 export interface OfficeEnquiry extends EnquiryInput {

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { closureOutcomes, enquiryStages } from '../model.js';
 import { characterCount } from '../schema.js';
-import { confidentialityAgreements, contractValueReviews, modelAgreements } from './repository.js';
+import {
+  closureOutcomes,
+  confidentialityAgreements,
+  contractValueReviews,
+  enquiryStages,
+  modelAgreements,
+} from '../model.js';
 import { advanceStages } from './service.js';
 
 /**

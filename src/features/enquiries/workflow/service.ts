@@ -9,7 +9,10 @@ import {
   enquiryTypeLabel,
   stageLabel,
   type ClosureOutcome,
+  type ConfidentialityAgreement,
+  type ContractValueReview,
   type EnquiryStage,
+  type ModelAgreement,
 } from '../model.js';
 import { EnquiryRepository } from '../repository.js';
 import { characterCount } from '../schema.js';
@@ -17,9 +20,6 @@ import type { MailQueue } from '../service.js';
 import { endOfLondonDay, londonDate, WorkingDayCalendar } from '../working-days.js';
 import {
   WorkflowRepository,
-  type ConfidentialityAgreement,
-  type ContractValueReview,
-  type ModelAgreement,
   type OfficeEnquiry,
   type SiteAnswer,
   type SiteRequest,
