@@ -1,3 +1,5 @@
+import { labelFrom } from '../../platform/vocabulary.js';
+
 /**
  * The capability directory's vocabulary: what kinds of record exist, how they are classified and
  * the states a record moves through. Pure data and pure checks, shared by every part of the feature.
@@ -97,10 +99,6 @@ export type RecordStatus = (typeof recordStatuses)[number]['slug'];
 
 export type RecordKind = 'capability' | 'person' | 'organisation';
 
-function labelFrom<T extends { slug: string }>(list: readonly T[], label: (item: T) => string) {
-  const map = new Map(list.map((item) => [item.slug, label(item)]));
-  return (slug: string) => map.get(slug) ?? slug;
-}
 export const organisationTypeLabel = labelFrom(organisationTypes, (item) => item.label);
 export const capabilityTypeLabel = labelFrom(capabilityTypes, (item) => item.label);
 export const healthCategoryName = labelFrom(healthCategories, (item) => item.name);

@@ -1,3 +1,5 @@
+import { labelFrom } from '../../platform/vocabulary.js';
+
 /**
  * The single front door's vocabulary: what an industry enquiry is about, and the stages it moves
  * through. The workflow is an explicit table, so every transition can be checked, timed and
@@ -114,10 +116,6 @@ export const confidentialityAgreements = [
 ] as const;
 export type ConfidentialityAgreement = (typeof confidentialityAgreements)[number]['slug'];
 
-function labelFrom<T extends { slug: string }>(list: readonly T[], label: (item: T) => string) {
-  const map = new Map(list.map((item) => [item.slug, label(item)]));
-  return (slug: string) => map.get(slug) ?? slug;
-}
 export const enquiryTypeLabel = labelFrom(enquiryTypes, (item) => item.label);
 export const stageLabel = labelFrom(enquiryStages, (item) => item.label);
 export const trialPhaseLabel = labelFrom(trialPhases, (item) => item.label);
