@@ -1,15 +1,22 @@
 // Deterministic synthetic Midlands population in the OMOP CDM v5.4, generated entirely with SQL
 // inside DuckDB and written as Parquet. Every random value is hash(seed, id, salt) mapped to
 // [0, 1), so the same seed always gives the same data. ALL DATA IS SYNTHETIC.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { conditionProbabilities, visitRates } from './calibrate.js';
+import {
+  installPopulation,
+  populationDirectory,
+  stagingDirectory,
+  type PopulationManifest,
+} from './store.js';
 import {
   AGE_BANDS,
   CARE_SITES,
   CONDITIONS,
   CONDITION_DRUGS,
+  DIABETES_MELLITUS,
   DRUGS,
   GENDER_FEMALE,
   GENDER_MALE,
@@ -32,6 +39,7 @@ export const TABLES = [
   'care_site',
   'location',
   'concept',
+  'concept_ancestor',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -114,6 +122,15 @@ export async function generatePopulation({
       [VISIT_OUTPATIENT, 'Outpatient Visit', 'Visit', 'Visit', 'Visit', 'S', 'OP'],
       [VISIT_EMERGENCY, 'Emergency Room Visit', 'Visit', 'Visit', 'Visit', 'S', 'ER'],
       [TYPE_EHR, 'EHR', 'Type Concept', 'Type Concept', 'Type Concept', 'S', 'OMOP4976890'],
+      [
+        DIABETES_MELLITUS.conceptId,
+        DIABETES_MELLITUS.name,
+        'Condition',
+        'SNOMED',
+        'Disorder',
+        'S',
+        DIABETES_MELLITUS.code,
+      ],
       ...CONDITIONS.map((c, i) => [
         conditionConceptId(i),
         c.name,
@@ -150,6 +167,20 @@ export async function generatePopulation({
          NULL::VARCHAR AS invalid_reason
        FROM (VALUES ${values(conceptRows)}) v(concept_id, concept_name, domain_id, vocabulary_id,
          concept_class_id, standard_concept, concept_code)`,
+    );
+    // The hierarchy: every concept is its own ancestor (as in OMOP's concept_ancestor), and
+    // diabetes mellitus is the ancestor of its type 1 and type 2 forms (SNOMED CT is-a).
+    const diabetesChildren = ['46635009', '44054006'].map((code) =>
+      conditionConceptId(CONDITIONS.findIndex((c) => c.code === code)),
+    );
+    await run(
+      db,
+      `CREATE TABLE concept_ancestor AS
+       SELECT concept_id AS ancestor_concept_id, concept_id AS descendant_concept_id,
+         0 AS min_levels_of_separation, 0 AS max_levels_of_separation FROM concept
+       UNION ALL
+       SELECT ${DIABETES_MELLITUS.conceptId}, child, 1, 1
+       FROM (VALUES ${diabetesChildren.map((id) => `(${id})`).join(', ')}) v(child)`,
     );
     await run(
       db,
@@ -389,5 +420,43 @@ export async function generatePopulation({
   } finally {
     db.closeSync();
     instance.closeSync();
+  }
+}
+
+export interface GenerateIntoOptions {
+  dataDir: string;
+  persons: number;
+  seed: number;
+  referenceDate?: string;
+}
+
+/**
+ * Generates a population into a staging folder and, once every table is written, makes it the
+ * live population under DATA_DIR/omop; a failure leaves the previous one in place.
+ */
+export async function generateIntoDataDir({
+  dataDir,
+  persons,
+  seed,
+  referenceDate = '2026-01-01',
+}: GenerateIntoOptions): Promise<{ manifest: PopulationManifest; seconds: number }> {
+  const live = populationDirectory(dataDir);
+  const staging = await stagingDirectory(live);
+  try {
+    const result = await generatePopulation({ persons, seed, outDir: staging, referenceDate });
+    const manifest = await installPopulation(staging, live, {
+      source: 'generated',
+      description: `Synthetic Midlands population of ${persons.toLocaleString('en-GB')} persons (seed ${seed})`,
+      synthetic: true,
+      referenceDate,
+      persons,
+      tables: result.rows,
+      hasConceptAncestor: true,
+      notes: [],
+    });
+    return { manifest, seconds: result.seconds };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
 }

@@ -94,6 +94,13 @@ export const CONDITIONS: readonly ConditionDef[] = [
   { code: '86406008', name: 'Human immunodeficiency virus infection', weight: 0.2, shape: 'adult' },
 ];
 
+/** A parent in the hierarchy only: no event is coded with it, its children are. */
+export const DIABETES_MELLITUS = {
+  conceptId: 2_000_000_999,
+  code: '73211009',
+  name: 'Diabetes mellitus',
+} as const;
+
 export const CONDITION_CONCEPT_BASE = 2_000_000_000;
 export const conditionConceptId = (index: number) => CONDITION_CONCEPT_BASE + 1 + index;
 
