@@ -2,14 +2,13 @@
 // to site numbers), then evaluated as set operations on bitsets of persons. The meanings match the
 // reference SQL exactly; `reference.test.ts` holds the two to identical counts.
 import type { CriteriaNode, CriteriaProblem } from '../criteria.js';
+import { AGE_BANDS } from './age-bands.js';
 import {
   type Bitset,
   add,
   andInto,
   complementInto,
   count,
-  countBoth,
-  countRange,
   emptySet,
   orInto,
   rangeSet,
@@ -225,13 +224,15 @@ function addLatestEvents(
   }
 }
 
-const comparisons: Record<Comparison, (a: number, b: number) => boolean> = {
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '=': (a, b) => a === b,
-  '>=': (a, b) => a >= b,
-  '>': (a, b) => a > b,
-};
+/** A comparison as an interval: `x < 27` is (-∞, 27); NaN (no value) is in none. */
+function interval(op: Comparison, value: number) {
+  return {
+    low: op === '<' || op === '<=' ? Number.NEGATIVE_INFINITY : value,
+    lowClosed: op !== '>',
+    high: op === '>' || op === '>=' ? Number.POSITIVE_INFINITY : value,
+    highClosed: op !== '<',
+  };
+}
 
 function measurementSet(index: PersonIndex, step: Extract<Plan, { kind: 'measurement' }>) {
   const set = emptySet(index.size);
@@ -239,11 +240,16 @@ function measurementSet(index: PersonIndex, step: Extract<Plan, { kind: 'measure
   const run = runs.get(step.id);
   if (!run) return set;
   const limit = step.withinDays ?? Number.POSITIVE_INFINITY;
-  const test = comparisons[step.op];
-  const onlyLatest = step.which === 'latest';
+  const { low, lowClosed, high, highClosed } = interval(step.op, step.value);
+  const anyRow = step.which === 'any';
   for (let i = run.start; i < run.end; i += 1) {
-    if (onlyLatest && latest[i] !== 1) continue;
-    if ((ago[i] as number) <= limit && test(values[i] as number, step.value)) {
+    const x = values[i] as number;
+    if (
+      (anyRow || latest[i] === 1) &&
+      (ago[i] as number) <= limit &&
+      (x > low || (lowClosed && x === low)) &&
+      (x < high || (highClosed && x === high))
+    ) {
       add(set, persons[i] as number);
     }
   }
@@ -323,21 +329,14 @@ export function evaluate(index: PersonIndex, step: Plan): Bitset {
   }
 }
 
-export const AGE_BANDS = [
-  ...Array.from({ length: 9 }, (_, i) => ({
-    label: `${i * 10}-${i * 10 + 9}`,
-    min: i * 10,
-    max: i * 10 + 9,
-  })),
-  { label: '90 and over', min: 90, max: 32_767 },
-];
-
 export interface RawCounts {
   total: number;
   /** In the order of the index's care sites, then persons with no home care site. */
   byCareSite: number[];
   bySex: { female: number; male: number; other: number };
   byAgeBand: number[];
+  /** For each care site (as in `byCareSite`), the count in each age band. */
+  byCareSiteAndAgeBand: number[][];
   /** After each step of a top-level `all` (one step when the criteria are not an `all`). */
   attrition: number[];
 }
@@ -354,15 +353,45 @@ export function countPlan(index: PersonIndex, resolved: Plan): RawCounts {
   }
   const result = set as Bitset;
   const total = attrition[attrition.length - 1] as number;
-  const female = countBoth(result, index.female);
-  const male = countBoth(result, index.male);
+  return { total, ...breakdown(index, result), attrition };
+}
+
+/**
+ * Counts by home care site, age band and sex in one pass over the members of the set, so the
+ * cost follows the number of persons found rather than the size of the population.
+ */
+function breakdown(index: PersonIndex, set: Bitset) {
+  const bands = AGE_BANDS.length;
+  const siteCount = index.careSites.length + 1;
+  const cells = new Float64Array(siteCount * bands);
+  const unbanded = new Float64Array(siteCount);
+  const sexes = new Float64Array(3);
+  const { sites, sexes: sexOf, bandOf } = index;
+  for (let word = 0; word < set.length; word += 1) {
+    let bits = set[word] as number;
+    while (bits !== 0) {
+      const person = word * 32 + (31 - Math.clz32(bits & -bits));
+      bits &= bits - 1;
+      const site = sites[person] as number;
+      const position = site === 0 ? siteCount - 1 : site - 1;
+      const band = bandOf[person] as number;
+      if (band < bands)
+        cells[position * bands + band] = (cells[position * bands + band] as number) + 1;
+      else unbanded[position] = (unbanded[position] as number) + 1;
+      sexes[sexOf[person] as number] = (sexes[sexOf[person] as number] as number) + 1;
+    }
+  }
+  const byCareSiteAndAgeBand = Array.from({ length: siteCount }, (_, position) =>
+    Array.from(cells.subarray(position * bands, (position + 1) * bands)),
+  );
   return {
-    total,
-    byCareSite: index.siteSets.map((sites) => countBoth(result, sites)),
-    bySex: { female, male, other: total - female - male },
-    byAgeBand: AGE_BANDS.map((band) =>
-      countRange(result, firstAged(index.ages, band.min), firstAged(index.ages, band.max + 1)),
+    byCareSite: byCareSiteAndAgeBand.map(
+      (row, position) => row.reduce((a, b) => a + b, 0) + (unbanded[position] as number),
     ),
-    attrition,
+    bySex: { female: sexes[1] as number, male: sexes[2] as number, other: sexes[0] as number },
+    byAgeBand: Array.from({ length: bands }, (_, band) =>
+      byCareSiteAndAgeBand.reduce((sum, row) => sum + (row[band] as number), 0),
+    ),
+    byCareSiteAndAgeBand,
   };
 }

@@ -4,6 +4,7 @@
 // entry per (concept, person) holding how many days before the reference date the latest event
 // happened; measurements keep every row, because "any" measurement may match.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api';
+import { AGE_BANDS } from './age-bands.js';
 import { type Bitset, add, emptySet } from './bitset.js';
 import { ageSql } from './reference-sql.js';
 import {
@@ -53,6 +54,10 @@ export interface PersonIndex {
   size: number;
   /** Age in whole years on the reference date, ascending. */
   ages: Int16Array;
+  /** 0 neither, 1 female, 2 male. */
+  sexes: Uint8Array;
+  /** Position of each person's age in AGE_BANDS; 255 for an age below every band. */
+  bandOf: Uint8Array;
   /** Home care site: 0 for none, else 1 + the position in `careSites`. */
   sites: Uint16Array;
   careSites: CareSite[];
@@ -271,6 +276,12 @@ export async function buildPersonIndex(
        FROM px LEFT JOIN site_number s ON s.care_site_id = px.care_site_id ORDER BY px.idx`,
       [ages, sex, sites],
     );
+    const bandOf = new Uint8Array(size).fill(255);
+    for (let i = 0; i < size; i += 1) {
+      const age = ages[i] as number;
+      const band = AGE_BANDS.findIndex((b) => age >= b.min && age <= b.max);
+      if (band >= 0) bandOf[i] = band;
+    }
     const female = emptySet(size);
     const male = emptySet(size);
     const siteSets = Array.from({ length: careSites.length + 1 }, () => emptySet(size));
@@ -309,6 +320,8 @@ export async function buildPersonIndex(
       manifest,
       size,
       ages,
+      sexes: sex,
+      bandOf,
       sites,
       careSites,
       female,

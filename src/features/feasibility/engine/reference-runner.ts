@@ -4,7 +4,12 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import type { CriteriaNode } from '../criteria.js';
 import { POPULATION_TABLES, tableFile } from '../population/store.js';
-import { type ReferenceContext, countByCareSiteSql, countSql } from './reference-sql.js';
+import {
+  type ReferenceContext,
+  countByCareSiteAndAgeBandSql,
+  countByCareSiteSql,
+  countSql,
+} from './reference-sql.js';
 
 export interface ReferenceRunner {
   readonly engine: 'duckdb' | 'postgresql';
@@ -62,6 +67,25 @@ export async function referenceCountsByCareSite(
   return new Map(
     rows.map(([site, n]) => [
       site === null ? '' : String(site as number | bigint | string),
+      Number(n),
+    ]),
+  );
+}
+
+/** Counts per home care site and age band, keyed `site|band` ('' for no site). */
+export async function referenceCountsByCareSiteAndAgeBand(
+  runner: ReferenceRunner,
+  criteria: CriteriaNode,
+  context: ReferenceContext,
+): Promise<Map<string, number>> {
+  const rows = (await runner.rows(countByCareSiteAndAgeBandSql(criteria, context))) as [
+    bigint | number | null,
+    number | null,
+    bigint | number,
+  ][];
+  return new Map(
+    rows.map(([site, band, n]) => [
+      `${site === null ? '' : String(site)}|${String(band)}`,
       Number(n),
     ]),
   );

@@ -3,6 +3,7 @@
 // engine is tested against. Concepts are resolved inside the SQL, through the `concept` table,
 // so it depends on nothing the fast engine computes.
 import type { CriteriaNode } from '../criteria.js';
+import { AGE_BANDS } from './age-bands.js';
 
 export interface ReferenceContext {
   /** YYYY-MM-DD. */
@@ -140,4 +141,14 @@ export function countSql(node: CriteriaNode, context: ReferenceContext): string 
 /** The number of persons the criteria match at each home care site (NULL for none). */
 export function countByCareSiteSql(node: CriteriaNode, context: ReferenceContext): string {
   return `SELECT p.care_site_id, count(*) AS n FROM person p WHERE ${predicateSql(node, context)} GROUP BY p.care_site_id`;
+}
+
+/** Counts per home care site and ten-year age band (the band's position in AGE_BANDS). */
+export function countByCareSiteAndAgeBandSql(
+  node: CriteriaNode,
+  context: ReferenceContext,
+): string {
+  const age = ageSql(context.referenceDate);
+  const band = `CASE ${AGE_BANDS.map((b, i) => `WHEN ${age} BETWEEN ${b.min} AND ${b.max} THEN ${i}`).join(' ')} END`;
+  return `SELECT p.care_site_id, ${band} AS band, count(*) AS n FROM person p WHERE ${predicateSql(node, context)} GROUP BY 1, 2`;
 }
