@@ -11,6 +11,10 @@ import publicSiteRoutes from './features/public-site/index.js';
 import singleSignOnRoutes from './features/single-sign-on/index.js';
 import userAdminRoutes from './features/user-admin/index.js';
 import directoryRoutes from './features/directory/index.js';
+import feasibilityRoutes from './features/feasibility/index.js';
+import { feasibilityOpenApi } from './features/feasibility/openapi.js';
+import { PopulationEngine } from './features/feasibility/engine/population-engine.js';
+import { FeasibilityService } from './features/feasibility/service.js';
 import enquiryRoutes from './features/enquiries/index.js';
 import { enquiriesOpenApi } from './features/enquiries/openapi.js';
 import {
@@ -98,6 +102,9 @@ export interface Services {
   directoryRecords: DirectoryRecords;
   /** Suggests directory records that fit an industry enquiry. */
   enquiryMatcher: EnquiryMatcher;
+  /** The population feasibility counts run on, and its index. */
+  population: PopulationEngine;
+  feasibility: FeasibilityService;
 }
 
 const defaultPublicPageCacheTtlMs = 5_000;
@@ -122,6 +129,12 @@ function buildServices(
   const publicSite = new PublicSite(database);
   const publicPageCache =
     overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs);
+  const population = new PopulationEngine({
+    dataDir: config.dataDir,
+    generateSize: config.populationSize,
+    seed: config.populationSeed,
+    log: logger,
+  });
   return {
     database,
     audit,
@@ -137,6 +150,13 @@ function buildServices(
     directorySearch: new DirectorySearch(database),
     directoryRecords: new DirectoryRecords(database, audit),
     enquiryMatcher: new EnquiryMatcher(database),
+    population,
+    feasibility: new FeasibilityService(
+      database,
+      audit,
+      population,
+      config.feasibilityQueriesPerMinute,
+    ),
   };
 }
 
@@ -264,10 +284,21 @@ export async function buildApp(
       publicUrl: config.publicUrl,
     });
     await app.register(enquiryRoutes, { services, publicUrl: config.publicUrl });
+    await app.register(feasibilityRoutes, { service: services.feasibility });
     await app.register(apiDocsRoutes, {
-      document: openApiDocument(config.publicUrl, [directoryOpenApi, enquiriesOpenApi]),
+      document: openApiDocument(config.publicUrl, [
+        directoryOpenApi,
+        enquiriesOpenApi,
+        feasibilityOpenApi,
+      ]),
+    });
+    app.addHook('onClose', async () => {
+      services.population.close();
+      await services.population.settled();
     });
     await app.ready();
+    // In the background: a first start may generate a population, and the site is up meanwhile.
+    services.population.start();
   } catch (error) {
     await app.close();
     throw error;

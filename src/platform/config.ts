@@ -42,6 +42,24 @@ const environmentSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  POPULATION_SIZE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(20_000_000, { error: 'must be at most 20000000' })
+    .default(1_000_000),
+  POPULATION_SEED: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(2_147_483_647, { error: 'must be at most 2147483647' })
+    .default(42),
+  FEASIBILITY_QUERIES_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(100_000, { error: 'must be at most 100000' })
+    .default(30),
   MAIL_FROM: z
     .string()
     .trim()
@@ -72,6 +90,11 @@ export interface Config {
   submissionLimit: number;
   /** Whether a first start fills the empty capability directory with generated sample records. */
   sampleData: boolean;
+  /** Persons in the synthetic population generated on first start when none exists (0: none). */
+  populationSize: number;
+  populationSeed: number;
+  /** Feasibility counts one user may run a minute. */
+  feasibilityQueriesPerMinute: number;
   /** Single sign-on through an OpenID Connect provider, when all three settings are given. */
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
@@ -122,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM ?? 'Midlands Health Alliance <no-reply@mha.local>',
     sampleData: values.SAMPLE_DATA,
     submissionLimit: values.SUBMISSION_LIMIT,
+    populationSize: values.POPULATION_SIZE,
+    populationSeed: values.POPULATION_SEED,
+    feasibilityQueriesPerMinute: values.FEASIBILITY_QUERIES_PER_MINUTE,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
         ? {

@@ -60,6 +60,15 @@ export const paths = {
   apiOrganisations: '/api/v1/organisations',
   apiOrganisation: '/api/v1/organisations/:id',
   apiEnquiries: '/api/v1/enquiries',
+  apiFeasibilityCounts: '/api/v1/feasibility/counts',
+  apiFeasibilityConcepts: '/api/v1/feasibility/concepts',
+  apiFeasibilityTemplates: '/api/v1/feasibility/templates',
+  apiFeasibilityPopulation: '/api/v1/feasibility/population',
+  feasibility: '/feasibility',
+  feasibilityCsv: '/feasibility/results.csv',
+  feasibilitySaved: '/feasibility/saved',
+  feasibilitySavedQuery: '/feasibility/saved/:id',
+  feasibilityDeleteSavedQuery: '/feasibility/saved/:id/delete',
   officeEnquiries: '/office/enquiries',
   officeEnquiry: '/office/enquiries/:reference',
   officeEnquiryTriage: '/office/enquiries/:reference/triage',
@@ -103,5 +112,8 @@ export const pathTo = {
   siteRequest: (id: string) => `/site/requests/${encodeURIComponent(id)}`,
   manageRecord: (kind: 'capability' | 'person' | 'organisation', id: string) =>
     `/manage/${kind === 'capability' ? 'capabilities' : kind === 'person' ? 'people' : 'organisations'}/${id}`,
+  feasibilitySavedQuery: (id: string) => `/feasibility/saved/${encodeURIComponent(id)}`,
+  feasibilityDeleteSavedQuery: (id: string) =>
+    `/feasibility/saved/${encodeURIComponent(id)}/delete`,
   mailMessage: (id: string) => `/admin/mail/${encodeURIComponent(id)}`,
 };

@@ -17,6 +17,8 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
     SAMPLE_DATA: 'false',
     // Tests send many enquiries from one address; the limit has a test of its own.
     SUBMISSION_LIMIT: '100000',
+    // No synthetic population unless a test brings one (tests/support/omop.ts).
+    POPULATION_SIZE: '0',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'mha-test-')),
     ...env,
   });
