@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { paths } from '../../platform/paths.js';
 import { countsBodyLimit, feasibilityApiHandlers } from './api-handlers.js';
+import feasibilityPageRoutes from './pages/index.js';
 import type { FeasibilityService } from './service.js';
 
 export interface FeasibilityRoutesOptions {
@@ -25,4 +26,5 @@ export default async function feasibilityRoutes(
   app.get(paths.apiFeasibilityTemplates, { config: signedIn }, api.templates);
   app.get(paths.apiFeasibilityPopulation, { config: signedIn }, api.population);
 
+  await app.register(feasibilityPageRoutes, { service });
 }
