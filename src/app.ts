@@ -11,6 +11,12 @@ import publicSiteRoutes from './features/public-site/index.js';
 import singleSignOnRoutes from './features/single-sign-on/index.js';
 import userAdminRoutes from './features/user-admin/index.js';
 import directoryRoutes from './features/directory/index.js';
+import { enquiriesForStudies } from './features/enquiries/for-studies.js';
+import studyRoutes from './features/studies/index.js';
+import { StudyForecasts } from './features/studies/forecasting.js';
+import { studiesOpenApi } from './features/studies/openapi.js';
+import { seedSampleStudies } from './features/studies/sample-data.js';
+import { StudyService } from './features/studies/service.js';
 import feasibilityRoutes from './features/feasibility/index.js';
 import { feasibilityOpenApi } from './features/feasibility/openapi.js';
 import { PopulationEngine } from './features/feasibility/engine/population-engine.js';
@@ -102,6 +108,8 @@ export interface Services {
   directoryRecords: DirectoryRecords;
   /** Suggests directory records that fit an industry enquiry. */
   enquiryMatcher: EnquiryMatcher;
+  studies: StudyService;
+  studyForecasts: StudyForecasts;
   /** The population feasibility counts run on, and its index. */
   population: PopulationEngine;
   feasibility: FeasibilityService;
@@ -129,6 +137,7 @@ function buildServices(
   const publicSite = new PublicSite(database);
   const publicPageCache =
     overrides.publicPageCache ?? new RenderedPageCache(defaultPublicPageCacheTtlMs);
+  const studies = new StudyService(database, audit, enquiriesForStudies(database));
   const population = new PopulationEngine({
     dataDir: config.dataDir,
     generateSize: config.populationSize,
@@ -150,6 +159,8 @@ function buildServices(
     directorySearch: new DirectorySearch(database),
     directoryRecords: new DirectoryRecords(database, audit),
     enquiryMatcher: new EnquiryMatcher(database),
+    studies,
+    studyForecasts: new StudyForecasts(() => studies.today()),
     population,
     feasibility: new FeasibilityService(
       database,
@@ -217,8 +228,11 @@ export async function buildApp(
       ? await seedSampleDirectory(database, services.audit)
       : null;
     const sampleEnquiries = config.sampleData ? await seedSampleEnquiries(services) : null;
+    const sampleStudies = config.sampleData
+      ? await seedSampleStudies(database, services.audit, services.studies.today())
+      : null;
     app.log.info(
-      { engine: database.engine, seeded, sampleDirectory, sampleEnquiries },
+      { engine: database.engine, seeded, sampleDirectory, sampleEnquiries, sampleStudies },
       'database ready',
     );
     const administrator = await services.accounts.ensureFirstAdministrator(
@@ -285,11 +299,16 @@ export async function buildApp(
     });
     await app.register(enquiryRoutes, { services, publicUrl: config.publicUrl });
     await app.register(feasibilityRoutes, { service: services.feasibility });
+    await app.register(studyRoutes, {
+      service: services.studies,
+      forecasts: services.studyForecasts,
+    });
     await app.register(apiDocsRoutes, {
       document: openApiDocument(config.publicUrl, [
         directoryOpenApi,
         enquiriesOpenApi,
         feasibilityOpenApi,
+        studiesOpenApi,
       ]),
     });
     app.addHook('onClose', async () => {

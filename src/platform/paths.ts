@@ -64,6 +64,13 @@ export const paths = {
   apiFeasibilityConcepts: '/api/v1/feasibility/concepts',
   apiFeasibilityTemplates: '/api/v1/feasibility/templates',
   apiFeasibilityPopulation: '/api/v1/feasibility/population',
+  apiStudies: '/api/v1/studies',
+  apiStudy: '/api/v1/studies/:id',
+  apiStudySites: '/api/v1/studies/:id/sites',
+  apiStudyMilestone: '/api/v1/studies/:id/milestones/:milestone',
+  apiStudySiteMilestone: '/api/v1/studies/:id/sites/:siteId/milestones/:milestone',
+  apiStudyRecruitment: '/api/v1/studies/:id/recruitment',
+  apiStudyForecast: '/api/v1/studies/:id/forecast',
   feasibility: '/feasibility',
   feasibilityCsv: '/feasibility/results.csv',
   feasibilitySaved: '/feasibility/saved',
@@ -77,6 +84,19 @@ export const paths = {
   officeEnquiryClose: '/office/enquiries/:reference/close',
   siteRequests: '/site/requests',
   siteRequest: '/site/requests/:id',
+  studies: '/studies',
+  newStudy: '/studies/new',
+  studiesPerformance: '/studies/performance',
+  studiesPerformanceCsv: '/studies/performance.csv',
+  study: '/studies/:id',
+  studyStatus: '/studies/:id/status',
+  newStudySite: '/studies/:id/sites/new',
+  studyMilestone: '/studies/:id/milestones/:milestone',
+  studySiteMilestone: '/studies/:id/sites/:siteId/milestones/:milestone',
+  studySiteRecruitment: '/studies/:id/sites/:siteId/recruitment',
+  studyRecruitmentUpload: '/studies/:id/recruitment/upload',
+  studyRecruitmentTemplate: '/studies/:id/recruitment/template.csv',
+  siteStudies: '/site/studies',
   adminAudit: '/admin/audit',
   adminAuditCsv: '/admin/audit.csv',
   adminMail: '/admin/mail',
@@ -116,4 +136,17 @@ export const pathTo = {
   feasibilityDeleteSavedQuery: (id: string) =>
     `/feasibility/saved/${encodeURIComponent(id)}/delete`,
   mailMessage: (id: string) => `/admin/mail/${encodeURIComponent(id)}`,
+  study: (reference: string) => `/studies/${encodeURIComponent(reference)}`,
+  studyStatus: (reference: string) => `/studies/${encodeURIComponent(reference)}/status`,
+  newStudySite: (reference: string) => `/studies/${encodeURIComponent(reference)}/sites/new`,
+  studyMilestone: (reference: string, milestone: string) =>
+    `/studies/${encodeURIComponent(reference)}/milestones/${encodeURIComponent(milestone)}`,
+  studySiteMilestone: (reference: string, site: string, milestone: string) =>
+    `/studies/${encodeURIComponent(reference)}/sites/${encodeURIComponent(site)}/milestones/${encodeURIComponent(milestone)}`,
+  studySiteRecruitment: (reference: string, site: string) =>
+    `/studies/${encodeURIComponent(reference)}/sites/${encodeURIComponent(site)}/recruitment`,
+  studyRecruitmentUpload: (reference: string) =>
+    `/studies/${encodeURIComponent(reference)}/recruitment/upload`,
+  studyRecruitmentTemplate: (reference: string) =>
+    `/studies/${encodeURIComponent(reference)}/recruitment/template.csv`,
 };

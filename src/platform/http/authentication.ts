@@ -20,7 +20,7 @@ declare module 'fastify' {
      * application/json, which another site cannot make a browser send without a CORS preflight
      * (never granted). Any other content type still meets the CSRF check and is refused.
      */
-    csrfExempt?: 'json-only';
+    csrfExempt?: 'json-only' | 'json-or-csv';
   }
   interface FastifyRequest {
     /** The signed-in person, or null. Set from the session cookie before any handler runs. */
@@ -209,19 +209,31 @@ async function authentication(
       done();
       return;
     }
-    if (request.routeOptions.config.csrfExempt === 'json-only') {
-      if (/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+    const exempt = request.routeOptions.config.csrfExempt;
+    if (exempt) {
+      // text/csv, like JSON, cannot be sent by a form on another site without a CORS preflight.
+      const accepted =
+        exempt === 'json-or-csv'
+          ? /^(application\/json|text\/csv)\s*(;|$)/i
+          : /^application\/json\s*(;|$)/i;
+      if (accepted.test(request.headers['content-type'] ?? '')) {
         done();
         return;
       }
       // Anything else could come from a form on another site, so it is never accepted.
-      reply.code(415).type('application/problem+json; charset=utf-8').send({
-        type: 'about:blank',
-        title: 'Unsupported media type',
-        status: 415,
-        detail: 'Send the request as JSON, with Content-Type: application/json.',
-        instance: request.url,
-      });
+      reply
+        .code(415)
+        .type('application/problem+json; charset=utf-8')
+        .send({
+          type: 'about:blank',
+          title: 'Unsupported media type',
+          status: 415,
+          detail:
+            exempt === 'json-or-csv'
+              ? 'Send the request as JSON (Content-Type: application/json) or CSV (text/csv).'
+              : 'Send the request as JSON, with Content-Type: application/json.',
+          instance: request.url,
+        });
       return;
     }
     app.csrfProtection(request, reply, done);
