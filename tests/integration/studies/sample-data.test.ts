@@ -48,13 +48,16 @@ test('a first start loads labelled sample studies at every stage, with dates in 
   assert.deepEqual([...new Set(items.map((s) => s.status))].sort(), ['recruiting', 'set-up']);
   const colours = new Set(items.flatMap((s) => s.sites.map((site) => site.measures.rag)));
   for (const colour of ['green', 'amber', 'red']) assert.ok(colours.has(colour), colour);
-  assert.ok(items.some((s) => s.recruited > 100), 'some studies have a recruitment history');
+  assert.ok(
+    items.some((s) => s.recruited > 100),
+    'some studies have a recruitment history',
+  );
 });
 
 test('every sample study has a forecast', async () => {
-  const items = (
-    await testApp.app.inject({ url: '/api/v1/studies', headers: { cookie } })
-  ).json<{ items: SampleStudy[] }>().items;
+  const items = (await testApp.app.inject({ url: '/api/v1/studies', headers: { cookie } })).json<{
+    items: SampleStudy[];
+  }>().items;
   for (const study of items) {
     const forecast = await testApp.app.inject({
       url: `/api/v1/studies/${study.id}/forecast`,
