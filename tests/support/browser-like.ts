@@ -45,7 +45,7 @@ export class FormClient {
   async post(
     url: string,
     fields: Record<string, string | string[]>,
-    options: { formUrl?: string; csrf?: string | null } = {},
+    options: { formUrl?: string; csrf?: string | null; method?: 'POST' | 'PUT' | 'DELETE' } = {},
   ) {
     let csrf = options.csrf;
     if (csrf === undefined) csrf = await this.csrfFrom(options.formUrl ?? url);
@@ -54,12 +54,12 @@ export class FormClient {
       for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
     }
     if (csrf !== null) body.append('_csrf', csrf);
-    return this.postRaw(url, body.toString());
+    return this.postRaw(url, body.toString(), options.method);
   }
 
-  async postRaw(url: string, payload: string) {
+  async postRaw(url: string, payload: string, method: 'POST' | 'PUT' | 'DELETE' = 'POST') {
     const response = await this.app.inject({
-      method: 'POST',
+      method,
       url,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload,

@@ -45,7 +45,14 @@ for (const engine of testEngines()) {
           const response =
             rule.method === 'GET'
               ? await client.get(rule.url)
-              : await client.post(rule.url, {}, { formUrl: '/account/password' });
+              : await client.post(
+                  rule.url,
+                  {},
+                  {
+                    formUrl: '/account/password',
+                    method: rule.method as 'POST' | 'PUT' | 'DELETE',
+                  },
+                );
           const allowed = isAllowed(rule.access, {
             id: user.id,
             email: '',
