@@ -203,7 +203,23 @@ export function studyApiHandlers(service: StudyService, forecasts: StudyForecast
       const study = await service.study(params(request).id);
       if (!study)
         return sendProblems(reply, 404, [{ name: 'id', reason: 'There is no such study' }]);
-      return reply.send(forecasts.forStudy(study));
+      if (study.sites.length === 0) {
+        return sendProblems(reply, 422, [
+          {
+            name: 'sites',
+            reason: 'A forecast needs at least one site: add the study’s sites first',
+          },
+        ]);
+      }
+      try {
+        return reply.send(forecasts.forStudy(study));
+      } catch (error) {
+        // The model refuses dates it cannot use, such as a planned end before today's data.
+        if (error instanceof RangeError) {
+          return sendProblems(reply, 422, [{ name: 'forecast', reason: error.message }]);
+        }
+        throw error;
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import { paths } from '../../platform/paths.js';
 import { studyApiHandlers } from './api-handlers.js';
 import type { StudyForecasts } from './forecasting.js';
+import studyPageRoutes from './pages/index.js';
 import { type StudyService, studyViewerRoles } from './service.js';
 
 export interface StudyRoutesOptions {
@@ -14,7 +15,7 @@ const office: readonly Role[] = ['admin', 'alliance-office'];
 /** The service decides which sites a site office may change: its own organisation's. */
 const siteUpdaters: readonly Role[] = ['admin', 'alliance-office', 'site-office'];
 
-/** Study set-up and recruitment: the JSON API. */
+/** Study set-up and recruitment: the JSON API and the pages. */
 export default async function studyRoutes(
   app: FastifyInstance,
   { service, forecasts }: StudyRoutesOptions,
@@ -46,4 +47,6 @@ export default async function studyRoutes(
     api.recruitment,
   );
   app.get(paths.apiStudyForecast, { config: { access: studyViewerRoles } }, api.forecast);
+
+  await app.register(studyPageRoutes, { service, forecasts });
 }

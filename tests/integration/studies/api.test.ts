@@ -280,6 +280,18 @@ for (const engine of testEngines()) {
       assert.equal(response.statusCode, 200, response.body);
       const missing = await call('investigator', 'GET', '/api/v1/studies/MHA-S-1999-0001/forecast');
       assert.equal(missing.statusCode, 404);
+      const bare = await call('office', 'POST', '/api/v1/studies', {
+        ...newStudy,
+        irasId: '312346',
+        nctId: null,
+      });
+      const noSites = await call(
+        'investigator',
+        'GET',
+        `/api/v1/studies/${bare.json<{ id: string }>().id}/forecast`,
+      );
+      assert.equal(noSites.statusCode, 422);
+      assert.match(noSites.body, /needs at least one site/);
     });
   });
 }

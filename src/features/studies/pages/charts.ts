@@ -1,0 +1,245 @@
+/**
+ * Charts for the study pages as pure view models that views/charts.njk draws as inline SVG
+ * (presentation attributes only: the content security policy allows no inline styles). Every
+ * chart has a title and a description giving its message in words, and a table beside it with
+ * the same numbers, so nothing is told by the drawing alone.
+ */
+import { daysBetween } from '../measures.js';
+
+// ----- Horizontal bars, with an optional target line -----
+
+export const barChartWidth = 320;
+export const chartFontSize = 14;
+/** Longest label drawn; the table beside the chart has every name in full. */
+export const chartLabelMaxLength = 38;
+
+const barHeight = 18;
+const rowHeight = 50;
+const barGap = 6;
+/** Room kept after the longest bar for its value. */
+const valueRoom = 84;
+
+export interface ChartBarInput {
+  label: string;
+  /** Null where there is nothing to show: no bar, only `valueText`. */
+  value: number | null;
+  valueText: string;
+}
+
+export interface BarChartInput {
+  /** Prefix of the SVG's element ids; unique on the page. */
+  id: string;
+  title: string;
+  description: string;
+  bars: readonly ChartBarInput[];
+  /** A vertical dashed line across the bars, such as a target of 60 days. */
+  target?: { value: number; label: string };
+}
+
+export interface BarChartView {
+  titleId: string;
+  descriptionId: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  fontSize: number;
+  barHeight: number;
+  bars: {
+    label: string;
+    valueText: string;
+    labelY: number;
+    barY: number;
+    barWidth: number;
+    valueX: number;
+    valueY: number;
+  }[];
+  target: { x: number; label: string; labelX: number; anchor: 'start' | 'end' } | null;
+}
+
+/** Trust names without the words every one of them shares, cut to fit. */
+export function shortLabel(label: string): string {
+  const short = label.replace(/ NHS( Foundation)? Trust$/, '');
+  return short.length <= chartLabelMaxLength
+    ? short
+    : `${short.slice(0, chartLabelMaxLength - 1).trimEnd()}…`;
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+export function barChart(input: BarChartInput): BarChartView {
+  const values = input.bars.map((bar) => bar.value ?? 0);
+  const largest = Math.max(0, ...values, input.target?.value ?? 0);
+  const span = barChartWidth - valueRoom;
+  // Room above the first bar for the target's label.
+  const top = input.target ? 22 : 4;
+  const bars = input.bars.map((bar, index) => {
+    const labelY = top + index * rowHeight + chartFontSize;
+    const barY = labelY + barGap;
+    const value = bar.value ?? 0;
+    // A bar above 0 is at least 2 units wide so that it can be seen.
+    const barWidth = largest > 0 && value > 0 ? Math.max(2, round1((value / largest) * span)) : 0;
+    return {
+      label: shortLabel(bar.label),
+      valueText: bar.valueText,
+      labelY,
+      barY,
+      barWidth,
+      valueX: round1(barWidth + barGap),
+      valueY: barY + barHeight - 4,
+    };
+  });
+  const targetX = input.target && largest > 0 ? round1((input.target.value / largest) * span) : 0;
+  return {
+    titleId: `${input.id}-title`,
+    descriptionId: `${input.id}-description`,
+    title: input.title,
+    description: input.description,
+    width: barChartWidth,
+    height: top + Math.max(1, bars.length) * rowHeight,
+    fontSize: chartFontSize,
+    barHeight,
+    bars,
+    target: input.target
+      ? {
+          x: targetX,
+          label: input.target.label,
+          // The label sits left of the line when the line is far to the right.
+          labelX: targetX > barChartWidth / 2 ? round1(targetX - 4) : round1(targetX + 4),
+          anchor: targetX > barChartWidth / 2 ? 'end' : 'start',
+        }
+      : null,
+  };
+}
+
+// ----- Lines over time -----
+
+export const lineChartWidth = 400;
+export const lineChartHeight = 260;
+const margin = { left: 44, right: 14, top: 14, bottom: 34 };
+export const lineFontSize = 12;
+
+export interface LineSeriesInput {
+  points: readonly { date: string; value: number }[];
+  stroke: string;
+  strokeWidth: number;
+  /** SVG stroke-dasharray, or null for a solid line. */
+  dash: string | null;
+}
+
+export interface LineChartInput {
+  id: string;
+  title: string;
+  description: string;
+  start: string;
+  end: string;
+  series: readonly LineSeriesInput[];
+  /** A horizontal dotted line, such as the study's target. */
+  target?: { value: number; label: string };
+  /** A vertical line marking today, when it falls inside the chart. */
+  today?: string;
+}
+
+export interface LineChartView {
+  titleId: string;
+  descriptionId: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  fontSize: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  yTicks: { y: number; label: string }[];
+  xTicks: { x: number; label: string }[];
+  paths: { d: string; stroke: string; strokeWidth: number; dash: string | null }[];
+  target: { y: number; label: string } | null;
+  today: { x: number } | null;
+}
+
+/** The smallest 1, 2 or 5 × 10ⁿ step that splits `largest` into at most `count` steps. */
+export function niceStep(largest: number, count = 4): number {
+  if (!(largest > 0)) return 1;
+  const rough = largest / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? rough;
+  return Math.max(1, step);
+}
+
+const shortMonth = new Intl.DateTimeFormat('en-GB', {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** First days of months between two dates, every 1, 2, 3, 6, 12 or 24 months: at most `count`. */
+export function monthTicks(start: string, end: string, count = 5): string[] {
+  const first = new Date(`${start.slice(0, 7)}-01T00:00:00Z`);
+  if (`${start.slice(0, 7)}-01` < start) first.setUTCMonth(first.getUTCMonth() + 1);
+  const months = (from: Date, step: number) => {
+    const list: string[] = [];
+    for (const day = new Date(from); day.toISOString().slice(0, 10) <= end;) {
+      list.push(day.toISOString().slice(0, 10));
+      day.setUTCMonth(day.getUTCMonth() + step);
+    }
+    return list;
+  };
+  for (const step of [1, 2, 3, 6, 12, 24, 60]) {
+    const list = months(first, step);
+    if (list.length <= count) return list;
+  }
+  return [];
+}
+
+export function lineChart(input: LineChartInput): LineChartView {
+  const plot = {
+    left: margin.left,
+    right: lineChartWidth - margin.right,
+    top: margin.top,
+    bottom: lineChartHeight - margin.bottom,
+  };
+  const totalDays = Math.max(1, daysBetween(input.start, input.end));
+  const x = (date: string) =>
+    round1(plot.left + (daysBetween(input.start, date) / totalDays) * (plot.right - plot.left));
+  const largest = Math.max(
+    1,
+    input.target?.value ?? 0,
+    ...input.series.flatMap((series) => series.points.map((point) => point.value)),
+  );
+  const step = niceStep(largest);
+  const yMax = Math.ceil(largest / step) * step;
+  const y = (value: number) => round1(plot.bottom - (value / yMax) * (plot.bottom - plot.top));
+  const yTicks: LineChartView['yTicks'] = [];
+  for (let value = 0; value <= yMax; value += step) {
+    yTicks.push({ y: y(value), label: value.toLocaleString('en-GB') });
+  }
+  return {
+    titleId: `${input.id}-title`,
+    descriptionId: `${input.id}-description`,
+    title: input.title,
+    description: input.description,
+    width: lineChartWidth,
+    height: lineChartHeight,
+    fontSize: lineFontSize,
+    plot,
+    yTicks,
+    xTicks: monthTicks(input.start, input.end).map((date) => ({
+      x: x(date),
+      label: shortMonth.format(new Date(`${date}T00:00:00Z`)),
+    })),
+    paths: input.series
+      .filter((series) => series.points.length > 0)
+      .map((series) => ({
+        d: series.points
+          .map((point, index) => `${index === 0 ? 'M' : 'L'}${x(point.date)} ${y(point.value)}`)
+          .join(' '),
+        stroke: series.stroke,
+        strokeWidth: series.strokeWidth,
+        dash: series.dash,
+      })),
+    target: input.target ? { y: y(input.target.value), label: input.target.label } : null,
+    today:
+      input.today && input.today >= input.start && input.today <= input.end
+        ? { x: x(input.today) }
+        : null,
+  };
+}
