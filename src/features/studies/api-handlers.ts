@@ -212,7 +212,7 @@ export function studyApiHandlers(service: StudyService, forecasts: StudyForecast
         ]);
       }
       try {
-        return reply.send(forecasts.forStudy(study));
+        return await reply.send(forecasts.forStudy(study));
       } catch (error) {
         // The model refuses dates it cannot use, such as a planned end before today's data.
         if (error instanceof RangeError) {
