@@ -12,6 +12,10 @@ import singleSignOnRoutes from './features/single-sign-on/index.js';
 import userAdminRoutes from './features/user-admin/index.js';
 import directoryRoutes from './features/directory/index.js';
 import { enquiriesForStudies } from './features/enquiries/for-studies.js';
+import portfolioRoutes from './features/portfolio/index.js';
+import { portfolioOpenApi } from './features/portfolio/openapi.js';
+import { seedPortfolioReference, seedSamplePortfolio } from './features/portfolio/seed.js';
+import { PortfolioService } from './features/portfolio/service.js';
 import studyRoutes from './features/studies/index.js';
 import { StudyForecasts } from './features/studies/forecasting.js';
 import { studiesOpenApi } from './features/studies/openapi.js';
@@ -41,6 +45,7 @@ import { ApiTokenStore } from './platform/auth/api-tokens.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
+import nulGuard from './platform/http/nul-guard.js';
 import { apiDocsRoutes, openApiDocument } from './platform/http/api-docs.js';
 import authentication from './platform/http/authentication.js';
 import errorPages, { malformedRequestResponder } from './platform/http/errors.js';
@@ -109,6 +114,8 @@ export interface Services {
   /** Suggests directory records that fit an industry enquiry. */
   enquiryMatcher: EnquiryMatcher;
   studies: StudyService;
+  /** Grand challenges, research projects, pipelines and duplication alerts. */
+  portfolio: PortfolioService;
   studyForecasts: StudyForecasts;
   /** The population feasibility counts run on, and its index. */
   population: PopulationEngine;
@@ -160,6 +167,7 @@ function buildServices(
     directoryRecords: new DirectoryRecords(database, audit),
     enquiryMatcher: new EnquiryMatcher(database),
     studies,
+    portfolio: new PortfolioService(database, audit),
     studyForecasts: new StudyForecasts(() => studies.today()),
     population,
     feasibility: new FeasibilityService(
@@ -228,11 +236,23 @@ export async function buildApp(
       ? await seedSampleDirectory(database, services.audit)
       : null;
     const sampleEnquiries = config.sampleData ? await seedSampleEnquiries(services) : null;
+    const portfolioReference = await seedPortfolioReference(database, services.audit);
+    const samplePortfolio = config.sampleData
+      ? await seedSamplePortfolio(database, services.audit, services.studies.today())
+      : null;
     const sampleStudies = config.sampleData
       ? await seedSampleStudies(database, services.audit, services.studies.today())
       : null;
     app.log.info(
-      { engine: database.engine, seeded, sampleDirectory, sampleEnquiries, sampleStudies },
+      {
+        engine: database.engine,
+        seeded,
+        sampleDirectory,
+        sampleEnquiries,
+        sampleStudies,
+        portfolioReference,
+        samplePortfolio,
+      },
       'database ready',
     );
     const administrator = await services.accounts.ensureFirstAdministrator(
@@ -256,6 +276,7 @@ export async function buildApp(
       publicPageCache: services.publicPageCache,
     });
     await app.register(errorPages);
+    await app.register(nulGuard);
     await app.register(authentication, {
       sessions: services.sessions,
       apiTokens: services.apiTokens,
@@ -299,6 +320,7 @@ export async function buildApp(
     });
     await app.register(enquiryRoutes, { services, publicUrl: config.publicUrl });
     await app.register(feasibilityRoutes, { service: services.feasibility });
+    await app.register(portfolioRoutes, { service: services.portfolio });
     await app.register(studyRoutes, {
       service: services.studies,
       forecasts: services.studyForecasts,
@@ -309,6 +331,7 @@ export async function buildApp(
         enquiriesOpenApi,
         feasibilityOpenApi,
         studiesOpenApi,
+        portfolioOpenApi,
       ]),
     });
     app.addHook('onClose', async () => {

@@ -11,6 +11,7 @@ export const primaryNavigation: readonly NavigationItem[] = [
   { text: 'The Midlands', href: paths.midlands },
   { text: 'Partners', href: paths.partners },
   { text: 'Flagship programmes', href: paths.programmes },
+  { text: 'Grand challenges', href: paths.grandChallenges },
   { text: 'Find research capability', href: paths.capabilities },
 ];
 
