@@ -1,14 +1,12 @@
+import {
+  problemResponse as problem,
+  schemaRef as ref,
+  slugsOf as slugs,
+} from '../../platform/http/openapi-parts.js';
 import { healthCategories } from '../directory/model.js';
 import { idempotencyKeyMaxLength } from './api-handlers.js';
 import { enquiryStages, enquiryTypes, firstResponseWorkingDays, trialPhases } from './model.js';
 import { limits } from './schema.js';
-
-const slugs = (list: readonly { slug: string }[]) => list.map((item) => item.slug);
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
 
 /** The front door's part of the OpenAPI document. */
 export const enquiriesOpenApi = {

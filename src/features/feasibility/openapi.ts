@@ -1,15 +1,10 @@
+import {
+  jsonResponse as json,
+  problemResponse as problem,
+  schemaRef as ref,
+} from '../../platform/http/openapi-parts.js';
 import { maxChildren, maxConceptsPerLeaf, maxDepth, maxNodes, maxWithinDays } from './criteria.js';
 import { disclosureRule } from './service.js';
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const json = (schema: unknown, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const tag = 'Patient feasibility';
 

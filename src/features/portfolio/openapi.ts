@@ -1,15 +1,11 @@
+import {
+  jsonResponse as json,
+  problemResponse as problem,
+  schemaRef as ref,
+} from '../../platform/http/openapi-parts.js';
 import { healthCategories } from '../directory/model.js';
 import { pairDecisions } from './model.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const json = (schema: unknown, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tag = 'Research portfolio';
 const idParameter = {
   name: 'id',

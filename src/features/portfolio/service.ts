@@ -2,6 +2,7 @@
 // follow the pipeline, similar projects raised before two centres duplicate work (and never again
 // once the alliance office has decided the pair), and an audit record for every change.
 import type { AuditContext, AuditTrail } from '../../platform/audit/audit-trail.js';
+import { type Outcome, type Problem, refuse } from '../../platform/outcome.js';
 import type { Role, SignedInUser } from '../../platform/auth/roles.js';
 import type { Database } from '../../platform/db/database.js';
 import { type PairDecision, pairDecisions } from './model.js';
@@ -17,19 +18,7 @@ import {
 import type { ChallengeInput, PairDecisionInput, ProjectInput, StageMoveInput } from './schema.js';
 import { type ProjectForSimilarity, SimilarityIndex, alertThreshold } from './similarity.js';
 
-export interface Problem {
-  name: string;
-  reason: string;
-}
-
-export type Outcome<T> =
-  { ok: true; value: T } | { ok: false; status: 403 | 404 | 409 | 422; problems: Problem[] };
-
-const fail = <T>(status: 403 | 404 | 409 | 422, problems: Problem[]): Outcome<T> => ({
-  ok: false,
-  status,
-  problems,
-});
+export type { Outcome, Problem };
 
 /** Staff who may add and edit projects; the alliance office decides pairs and edits challenges. */
 export const portfolioStaff: readonly Role[] = [
@@ -257,7 +246,7 @@ export class PortfolioService {
       if (!pipeline) problems.push({ name: 'pipeline', reason: 'There is no such pipeline' });
       pipelineId = pipeline?.id ?? null;
     }
-    if (problems.length || !lead) return fail(422, problems);
+    if (problems.length || !lead) return refuse(422, problems);
     return {
       ok: true,
       value: {
@@ -286,7 +275,7 @@ export class PortfolioService {
     options: { isSample?: boolean } = {},
   ): Promise<Outcome<{ id: string; reference: string }>> {
     if (!this.canEditProjects(user)) {
-      return fail(403, [
+      return refuse(403, [
         { name: 'project', reason: 'Only alliance and partner staff can add projects' },
       ]);
     }
@@ -319,9 +308,9 @@ export class PortfolioService {
     input: ProjectInput,
   ): Promise<Outcome<{ id: string }>> {
     const project = await this.repository.project(idOrReference);
-    if (!project) return fail(404, [{ name: 'id', reason: 'There is no such project' }]);
+    if (!project) return refuse(404, [{ name: 'id', reason: 'There is no such project' }]);
     if (!this.canEditProjects(user)) {
-      return fail(403, [
+      return refuse(403, [
         { name: 'project', reason: 'Only alliance and partner staff can change projects' },
       ]);
     }
@@ -353,15 +342,15 @@ export class PortfolioService {
     input: StageMoveInput,
   ): Promise<Outcome<StageMove>> {
     const project = await this.repository.project(idOrReference);
-    if (!project) return fail(404, [{ name: 'id', reason: 'There is no such project' }]);
+    if (!project) return refuse(404, [{ name: 'id', reason: 'There is no such project' }]);
     if (!this.canEditProjects(user)) {
-      return fail(403, [
+      return refuse(403, [
         { name: 'stage', reason: 'Only alliance and partner staff can move projects' },
       ]);
     }
     const stage = (await this.stages([project])).get(project.id);
     if (!stage) {
-      return fail(422, [
+      return refuse(422, [
         { name: 'stage', reason: 'Choose a pipeline for the project before moving it' },
       ]);
     }
@@ -394,7 +383,7 @@ export class PortfolioService {
         reason: `The date cannot be before the last move (${current.enteredOn})`,
       });
     }
-    if (problems.length) return fail(422, problems);
+    if (problems.length) return refuse(422, problems);
     const move: StageMove = {
       projectId: project.id,
       pipelineId: pipeline.id,
@@ -423,7 +412,7 @@ export class PortfolioService {
     input: PairDecisionInput,
   ): Promise<Outcome<{ decision: PairDecision }>> {
     if (!this.isOffice(user)) {
-      return fail(403, [
+      return refuse(403, [
         { name: 'decision', reason: 'Only the alliance office decides on similar projects' },
       ]);
     }
@@ -432,9 +421,9 @@ export class PortfolioService {
       this.repository.project(input.otherProjectId),
     ]);
     if (!project || !other)
-      return fail(404, [{ name: 'otherProjectId', reason: 'There is no such project' }]);
+      return refuse(404, [{ name: 'otherProjectId', reason: 'There is no such project' }]);
     if (project.id === other.id) {
-      return fail(422, [
+      return refuse(422, [
         { name: 'otherProjectId', reason: 'A project cannot be paired with itself' },
       ]);
     }
@@ -461,7 +450,7 @@ export class PortfolioService {
     input: ChallengeInput,
   ): Promise<Outcome<{ slug: string }>> {
     if (!this.isOffice(user)) {
-      return fail(403, [
+      return refuse(403, [
         { name: 'challenge', reason: 'Only the alliance office edits grand challenges' },
       ]);
     }
@@ -470,13 +459,13 @@ export class PortfolioService {
       (key) => !organisations.some((o) => o.id === key || o.slug === key),
     );
     if (missing.length) {
-      return fail(422, [
+      return refuse(422, [
         { name: 'organisations', reason: `No such organisation: ${missing.join(', ')}` },
       ]);
     }
     const existing = slug ? await this.challenge(slug) : null;
     if (slug && !existing)
-      return fail(404, [{ name: 'slug', reason: 'There is no such grand challenge' }]);
+      return refuse(404, [{ name: 'slug', reason: 'There is no such grand challenge' }]);
     return this.database.transaction(async (tx) => {
       let id = existing?.id ?? '';
       // "new" is the address of the form for a new challenge, so no challenge may take it.
@@ -486,7 +475,7 @@ export class PortfolioService {
       else {
         id = await this.repository.insertChallenge(tx, finalSlug, input, null);
         if (!id) {
-          return fail<{ slug: string }>(409, [
+          return refuse<{ slug: string }>(409, [
             { name: 'title', reason: 'A grand challenge with this title already exists' },
           ]);
         }

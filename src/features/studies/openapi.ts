@@ -1,17 +1,13 @@
+import {
+  jsonResponse as json,
+  problemResponse as problem,
+  schemaRef as ref,
+  slugsOf as slugs,
+} from '../../platform/http/openapi-parts.js';
 import { healthCategories } from '../directory/model.js';
 import { trialPhases } from '../enquiries/model.js';
 import { milestones, studyTypes } from './model.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const json = (schema: unknown, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const slugs = (list: readonly { slug: string }[]) => list.map((item) => item.slug);
 const date = { type: 'string', format: 'date', examples: ['2026-03-02'] };
 const idParameter = {
   name: 'id',

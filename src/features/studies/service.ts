@@ -2,6 +2,7 @@
 // of milestone dates, no future dates, recruitment only at open sites) and every change audited
 // in the same transaction.
 import type { AuditContext, AuditTrail } from '../../platform/audit/audit-trail.js';
+import { type Outcome, type Problem, refuse } from '../../platform/outcome.js';
 import type { Role, SignedInUser } from '../../platform/auth/roles.js';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import type { EnquiryForStudy } from '../enquiries/for-studies.js';
@@ -23,19 +24,7 @@ import {
 } from './repository.js';
 import type { MilestoneInput, RecruitmentRow, SiteInput, StudyInput } from './schema.js';
 
-export interface Problem {
-  name: string;
-  reason: string;
-}
-
-export type Outcome<T> =
-  { ok: true; value: T } | { ok: false; status: 403 | 404 | 409 | 422; problems: Problem[] };
-
-const fail = <T>(status: 403 | 404 | 409 | 422, problems: Problem[]): Outcome<T> => ({
-  ok: false,
-  status,
-  problems,
-});
+export type { Outcome, Problem };
 
 const officeRoles: readonly Role[] = ['admin', 'alliance-office'];
 export const studyViewerRoles: readonly Role[] = [
@@ -177,18 +166,18 @@ export class StudyService {
     options: { isSample?: boolean } = {},
   ): Promise<Outcome<{ id: string; reference: string }>> {
     if (!this.canManageStudies(user)) {
-      return fail(403, [{ name: 'study', reason: 'Only the alliance office can add studies' }]);
+      return refuse(403, [{ name: 'study', reason: 'Only the alliance office can add studies' }]);
     }
     let enquiry: EnquiryForStudy | null = null;
     if (input.enquiryReference) {
       enquiry = await this.findEnquiry(input.enquiryReference);
       if (!enquiry) {
-        return fail(422, [
+        return refuse(422, [
           { name: 'enquiryReference', reason: `There is no enquiry ${input.enquiryReference}` },
         ]);
       }
       if (enquiry.closedOutcome !== 'won') {
-        return fail(422, [
+        return refuse(422, [
           {
             name: 'enquiryReference',
             reason: `Enquiry ${enquiry.reference} has not been closed as won`,
@@ -197,7 +186,7 @@ export class StudyService {
       }
       const existing = await this.repository.studyForEnquiry(enquiry.id);
       if (existing) {
-        return fail(409, [
+        return refuse(409, [
           { name: 'enquiryReference', reason: `Study ${existing} already came from this enquiry` },
         ]);
       }
@@ -205,7 +194,7 @@ export class StudyService {
     if (input.irasId) {
       const existing = await this.repository.studyWithIras(input.irasId);
       if (existing) {
-        return fail(409, [
+        return refuse(409, [
           { name: 'irasId', reason: `Study ${existing} already has IRAS ID ${input.irasId}` },
         ]);
       }
@@ -237,20 +226,20 @@ export class StudyService {
     input: SiteInput,
   ): Promise<Outcome<{ id: string }>> {
     const study = await this.repository.study(studyIdOrReference);
-    if (!study) return fail(404, [{ name: 'study', reason: 'There is no such study' }]);
+    if (!study) return refuse(404, [{ name: 'study', reason: 'There is no such study' }]);
     if (!this.canManageStudies(user)) {
-      return fail(403, [{ name: 'site', reason: 'Only the alliance office can add sites' }]);
+      return refuse(403, [{ name: 'site', reason: 'Only the alliance office can add sites' }]);
     }
     const trust = (await this.repository.partnerTrusts()).find(
       (t) => t.slug === input.organisation,
     );
     if (!trust) {
-      return fail(422, [{ name: 'organisation', reason: 'Choose a partner NHS trust' }]);
+      return refuse(422, [{ name: 'organisation', reason: 'Choose a partner NHS trust' }]);
     }
     return this.database.transaction(async (tx) => {
       const id = await this.repository.insertSite(tx, study.id, trust.id, input);
       if (!id) {
-        return fail<{ id: string }>(409, [
+        return refuse<{ id: string }>(409, [
           { name: 'organisation', reason: `${trust.name} is already a site of this study` },
         ]);
       }
@@ -314,14 +303,14 @@ export class StudyService {
     input: MilestoneInput,
   ): Promise<Outcome<{ replaced: boolean }>> {
     const study = await this.study(studyIdOrReference);
-    if (!study) return fail(404, [{ name: 'study', reason: 'There is no such study' }]);
+    if (!study) return refuse(404, [{ name: 'study', reason: 'There is no such study' }]);
     const site = siteId === null ? undefined : study.sites.find((s) => s.id === siteId);
     if (siteId !== null && !site) {
-      return fail(404, [{ name: 'site', reason: 'This study has no such site' }]);
+      return refuse(404, [{ name: 'site', reason: 'This study has no such site' }]);
     }
     const definition = milestoneBySlug.get(slug);
     if (!definition) {
-      return fail(422, [
+      return refuse(422, [
         {
           name: 'milestone',
           reason: `Unknown milestone "${slug.slice(0, 40)}": use one of ${allMilestones.map((m) => m.slug).join(', ')}`,
@@ -329,7 +318,7 @@ export class StudyService {
       ]);
     }
     if ((definition.level === 'site') !== (site !== undefined)) {
-      return fail(422, [
+      return refuse(422, [
         {
           name: 'milestone',
           reason:
@@ -340,7 +329,7 @@ export class StudyService {
       ]);
     }
     if (site ? !this.canUpdateSite(user, site) : !this.canManageStudies(user)) {
-      return fail(403, [
+      return refuse(403, [
         {
           name: 'milestone',
           reason: site
@@ -350,7 +339,7 @@ export class StudyService {
       ]);
     }
     if (slug === 'mhra-approval' && !study.mhraApprovalNeeded) {
-      return fail(422, [{ name: 'milestone', reason: 'This study does not need MHRA approval' }]);
+      return refuse(422, [{ name: 'milestone', reason: 'This study does not need MHRA approval' }]);
     }
     const problems: Problem[] = [];
     if (input.achievedOn > this.today()) {
@@ -366,7 +355,7 @@ export class StudyService {
         });
       }
     }
-    if (problems.length) return fail(422, problems);
+    if (problems.length) return refuse(422, problems);
     return this.database.transaction(async (tx) => {
       const before = await this.repository.upsertMilestone(tx, {
         studyId: study.id,
@@ -401,7 +390,7 @@ export class StudyService {
     rowLabel: (index: number) => string = (index) => `rows[${index}]`,
   ): Promise<Outcome<{ rows: number; participants: number }>> {
     const study = await this.study(studyIdOrReference);
-    if (!study) return fail(404, [{ name: 'study', reason: 'There is no such study' }]);
+    if (!study) return refuse(404, [{ name: 'study', reason: 'There is no such study' }]);
     const today = this.today();
     const problems: Problem[] = [];
     const seen = new Set<string>();
@@ -445,9 +434,9 @@ export class StudyService {
       });
     });
     if (problems.some((p) => p.reason.startsWith('You can record'))) {
-      return fail(403, problems);
+      return refuse(403, problems);
     }
-    if (problems.length) return fail(422, problems);
+    if (problems.length) return refuse(422, problems);
     return this.database.transaction(async (tx) => {
       await this.repository.upsertRecruitment(tx, records, user.id);
       const firsts = this.firstParticipants(records);
@@ -504,9 +493,9 @@ export class StudyService {
     closed: boolean,
   ): Promise<Outcome<null>> {
     const study = await this.repository.study(studyIdOrReference);
-    if (!study) return fail(404, [{ name: 'study', reason: 'There is no such study' }]);
+    if (!study) return refuse(404, [{ name: 'study', reason: 'There is no such study' }]);
     if (!this.canManageStudies(user)) {
-      return fail(403, [{ name: 'study', reason: 'Only the alliance office can close studies' }]);
+      return refuse(403, [{ name: 'study', reason: 'Only the alliance office can close studies' }]);
     }
     await this.database.transaction(async (tx) => {
       await this.repository.setClosed(tx, study.id, closed);
