@@ -12,11 +12,13 @@ function holdsNul(value: unknown, depth = 0): boolean {
 }
 
 /**
- * PostgreSQL cannot store the NUL character in text or JSON, so a request carrying one is
- * refused here with a 400 before any feature sees it, instead of failing as a 500 in the database.
+ * PostgreSQL cannot store the NUL character in text or JSON, so an API request carrying one is
+ * refused here with a 400 problem before any feature sees it, instead of failing as a 500 in the
+ * database. Pages handle it themselves, naming the field in the error summary.
  */
 async function nulGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
     if (holdsNul(request.query) || holdsNul(request.params) || holdsNul(request.body)) {
       throw Object.assign(
         new Error('The request contains a NUL character (U+0000), which cannot be stored.'),
