@@ -45,7 +45,6 @@ import { ApiTokenStore } from './platform/auth/api-tokens.js';
 import { SessionStore } from './platform/auth/sessions.js';
 import type { Config } from './platform/config.js';
 import { migrate, openDatabase, type Database } from './platform/db/index.js';
-import nulGuard from './platform/http/nul-guard.js';
 import { apiDocsRoutes, openApiDocument } from './platform/http/api-docs.js';
 import authentication from './platform/http/authentication.js';
 import errorPages, { malformedRequestResponder } from './platform/http/errors.js';
@@ -276,7 +275,6 @@ export async function buildApp(
       publicPageCache: services.publicPageCache,
     });
     await app.register(errorPages);
-    await app.register(nulGuard);
     await app.register(authentication, {
       sessions: services.sessions,
       apiTokens: services.apiTokens,

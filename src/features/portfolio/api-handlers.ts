@@ -72,8 +72,11 @@ export function portfolioApiHandlers(service: PortfolioService) {
       for (const key of filterKeys) {
         const value = query[key];
         if (value === undefined || value === '') continue;
-        if (typeof value !== 'string' || value.length > 200) {
-          errors.push({ name: key, reason: 'must be one value of at most 200 characters' });
+        if (typeof value !== 'string' || value.length > 200 || value.includes('\u0000')) {
+          errors.push({
+            name: key,
+            reason: 'must be one value of at most 200 characters, without NUL characters',
+          });
         } else filter[key] = value.trim();
       }
       if (filter.category && !healthCategories.some((c) => c.slug === filter.category)) {

@@ -1,6 +1,7 @@
 // What a project, a grand challenge, a stage move and a pair decision must look like, checked the
 // same way for the API and the pages.
 import { z } from 'zod';
+import { storableText } from '../../platform/text.js';
 import { healthCategories } from '../directory/model.js';
 import { isoDate } from '../../platform/iso-date.js';
 import { challengeStatuses, pairDecisions } from './model.js';
@@ -9,14 +10,12 @@ const slugsOf = <T extends { slug: string }>(list: readonly T[]) =>
   list.map((item) => item.slug) as [T['slug'], ...T['slug'][]];
 
 const text = (name: string, min: number, max: number) =>
-  z
-    .string({ error: `Enter ${name}` })
+  storableText(`Enter ${name}`)
     .trim()
     .min(min, { error: min > 1 ? `${name} must be at least ${min} characters` : `Enter ${name}` })
     .max(max, { error: `${name} must be ${max.toLocaleString('en-GB')} characters or fewer` });
 
-const uuidOrSlug = z
-  .string({ error: 'must be an id or a short name' })
+const uuidOrSlug = storableText('must be an id or a short name')
   .trim()
   .regex(
     /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]+(-[a-z0-9]+)*)$/,
@@ -84,14 +83,12 @@ export type ProjectInput = z.infer<typeof projectInputSchema>;
 export const challengeInputSchema = z.strictObject({
   title: text('a title', 1, 200),
   summary: text('a summary', 1, 2000),
-  description: z
-    .string()
+  description: storableText('must be text')
     .trim()
     .max(20_000)
     .optional()
     .transform((v) => v ?? ''),
-  leads: z
-    .string()
+  leads: storableText('must be text')
     .trim()
     .max(500)
     .optional()
@@ -102,7 +99,7 @@ export const challengeInputSchema = z.strictObject({
 export type ChallengeInput = z.infer<typeof challengeInputSchema>;
 
 export const stageMoveSchema = z.strictObject({
-  stage: z.string({ error: 'Choose a stage' }).trim().min(1, { error: 'Choose a stage' }).max(60),
+  stage: storableText('Choose a stage').trim().min(1, { error: 'Choose a stage' }).max(60),
   enteredOn: isoDate('The date'),
   evidence: text('the evidence for the gate', 1, 4000),
 });
@@ -111,8 +108,7 @@ export type StageMoveInput = z.infer<typeof stageMoveSchema>;
 export const pairDecisionSchema = z.strictObject({
   otherProjectId: z.uuid({ error: 'must be a project id' }),
   decision: z.enum(slugsOf(pairDecisions), { error: 'Choose distinct or should collaborate' }),
-  note: z
-    .string()
+  note: storableText('must be text')
     .trim()
     .max(2000)
     .optional()

@@ -1,6 +1,7 @@
 // What a study, a site, a milestone and a day's recruitment must look like, checked the same way
 // for the JSON API and the pages (which turn their text fields into these shapes first).
 import { z } from 'zod';
+import { storableText } from '../../platform/text.js';
 import { healthCategories } from '../directory/model.js';
 import { trialPhases } from '../enquiries/model.js';
 import { isoDate } from '../../platform/iso-date.js';
@@ -12,8 +13,7 @@ const slugsOf = <T extends { slug: string }>(list: readonly T[]) =>
   list.map((item) => item.slug) as [T['slug'], ...T['slug'][]];
 
 const text = (name: string, max: number) =>
-  z
-    .string({ error: `Enter ${name}` })
+  storableText(`Enter ${name}`)
     .trim()
     .min(1, { error: `Enter ${name}` })
     .max(max, {
@@ -21,8 +21,7 @@ const text = (name: string, max: number) =>
     });
 
 const optionalId = (pattern: RegExp, message: string) =>
-  z
-    .string({ error: message })
+  storableText(message)
     .trim()
     .regex(pattern, { error: message })
     .nullable()
@@ -77,8 +76,7 @@ export type StudyInput = z.infer<typeof studyInputSchema>;
 
 export const siteInputSchema = z
   .strictObject({
-    organisation: z
-      .string({ error: 'Choose the partner trust' })
+    organisation: storableText('Choose the partner trust')
       .trim()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Choose the partner trust' }),
     principalInvestigator: text('the principal investigator', 200),
@@ -94,8 +92,7 @@ export type SiteInput = z.infer<typeof siteInputSchema>;
 
 export const milestoneInputSchema = z.strictObject({
   achievedOn: isoDate('The date'),
-  evidence: z
-    .string({ error: 'Evidence must be text' })
+  evidence: storableText('Evidence must be text')
     .trim()
     .max(2000, { error: 'Evidence must be 2,000 characters or fewer' })
     .optional()
@@ -105,7 +102,7 @@ export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
 
 export const recruitmentRowSchema = z.strictObject({
   /** The site's partner trust, by its short code (uhb) or the site's id. */
-  site: z.string({ error: 'Name the site' }).trim().min(1, { error: 'Name the site' }).max(100),
+  site: storableText('Name the site').trim().min(1, { error: 'Name the site' }).max(100),
   date: isoDate('The date'),
   participants: z
     .number({ error: 'Participants must be a whole number' })

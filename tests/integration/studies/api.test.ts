@@ -101,6 +101,12 @@ for (const engine of testEngines()) {
       const body = created.json<{ id: string; reference: string }>();
       assert.match(body.reference, /^MHA-S-\d{4}-\d{4}$/);
       studyId = body.id;
+      const nul = await call('office', 'POST', '/api/v1/studies', {
+        ...newStudy,
+        sponsor: 'A\u0000B',
+      });
+      assert.equal(nul.statusCode, 422, 'NUL cannot be stored: refused by name, never a 500');
+      assert.match(nul.body, /sponsor/);
       const again = await call('office', 'POST', '/api/v1/studies', newStudy);
       assert.equal(again.statusCode, 409, 'the IRAS ID is already used');
       assert.equal((await call('uhb', 'POST', '/api/v1/studies', newStudy)).statusCode, 403);
