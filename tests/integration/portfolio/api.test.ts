@@ -215,6 +215,14 @@ for (const engine of testEngines()) {
         (await call('investigator', 'GET', '/api/v1/projects?category=elbows')).statusCode,
         400,
       );
+      // PostgreSQL cannot store NUL: it is refused by name, never a 500.
+      assert.equal((await call('investigator', 'GET', '/api/v1/projects?q=a%00b')).statusCode, 400);
+      const nul = await call('investigator', 'POST', '/api/v1/projects', {
+        ...unrelated,
+        title: 'a\u0000b',
+      });
+      assert.equal(nul.statusCode, 422);
+      assert.match(nul.body, /"name":"title","reason":"must not contain the NUL character"/);
     });
   });
 }
