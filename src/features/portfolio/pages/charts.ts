@@ -5,90 +5,28 @@
  * numbers, so nothing is told by the drawing alone.
  */
 
+import {
+  type BarChartView,
+  type BarLayout,
+  type ChartInput,
+  cutLabel,
+  defaultBarLayout,
+  barChart as platformBarChart,
+} from '../../../platform/views/bar-chart.js';
+
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-// ----- Horizontal bars: one per group, its label above it and its value after it -----
+// ----- Horizontal bars: the platform's, with this page's spacing -----
 
-export const barChartWidth = 320;
-export const chartFontSize = 14;
+export { barChartWidth, chartFontSize } from '../../../platform/views/bar-chart.js';
 /** Longest label drawn; the table beside the chart has every name in full. */
 export const chartLabelMaxLength = 38;
 
-const barHeight = 18;
-const rowHeight = 50;
-const barGap = 6;
-/** Room kept after the longest bar for its value. */
-const valueRoom = 72;
+const barLayout: BarLayout = { ...defaultBarLayout, labelMaxLength: chartLabelMaxLength };
 
-export interface BarInput {
-  label: string;
-  value: number;
-  valueText: string;
-}
+export const shortLabel = (label: string, max = chartLabelMaxLength) => cutLabel(label, max);
 
-export interface BarChartInput {
-  /** Prefix of the SVG's element ids; unique on the page. */
-  id: string;
-  title: string;
-  description: string;
-  bars: readonly BarInput[];
-}
-
-export interface BarChartView {
-  titleId: string;
-  descriptionId: string;
-  title: string;
-  description: string;
-  width: number;
-  height: number;
-  fontSize: number;
-  barHeight: number;
-  bars: {
-    label: string;
-    valueText: string;
-    labelY: number;
-    barY: number;
-    barWidth: number;
-    valueX: number;
-    valueY: number;
-  }[];
-}
-
-export function shortLabel(label: string, max = chartLabelMaxLength): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
-}
-
-export function barChart(input: BarChartInput): BarChartView {
-  const largest = Math.max(0, ...input.bars.map((bar) => bar.value));
-  const span = barChartWidth - valueRoom;
-  const bars = input.bars.map((bar, index) => {
-    const labelY = 4 + index * rowHeight + chartFontSize;
-    const barY = labelY + barGap;
-    // A bar above 0 is at least 2 units wide so that it can be seen.
-    const barWidth =
-      largest > 0 && bar.value > 0 ? Math.max(2, round1((bar.value / largest) * span)) : 0;
-    return {
-      label: shortLabel(bar.label),
-      valueText: bar.valueText,
-      labelY,
-      barY,
-      barWidth,
-      valueX: round1(barWidth + barGap),
-      valueY: barY + barHeight - 4,
-    };
-  });
-  return {
-    titleId: `${input.id}-title`,
-    descriptionId: `${input.id}-description`,
-    title: input.title,
-    description: input.description,
-    width: barChartWidth,
-    height: 4 + Math.max(1, bars.length) * rowHeight,
-    fontSize: chartFontSize,
-    barHeight,
-    bars,
-  };
-}
+export const barChart = (input: ChartInput): BarChartView => platformBarChart(input, barLayout);
 
 // ----- Columns over time: one per period, labelled below, value on top -----
 

@@ -4,113 +4,40 @@
  * chart has a title and a description giving its message in words, and a table beside it with
  * the same numbers, so nothing is told by the drawing alone.
  */
+import {
+  type BarChartView,
+  type BarLayout,
+  type ChartInput,
+  cutLabel,
+  defaultBarLayout,
+  barChart as platformBarChart,
+  withoutTrustSuffix,
+} from '../../../platform/views/bar-chart.js';
 import { daysBetween } from '../measures.js';
-
-// ----- Horizontal bars, with an optional target line -----
-
-export const barChartWidth = 320;
-export const chartFontSize = 14;
-/** Longest label drawn; the table beside the chart has every name in full. */
-export const chartLabelMaxLength = 38;
-
-const barHeight = 18;
-const rowHeight = 50;
-const barGap = 6;
-/** Room kept after the longest bar for its value. */
-const valueRoom = 84;
-
-export interface ChartBarInput {
-  label: string;
-  /** Null where there is nothing to show: no bar, only `valueText`. */
-  value: number | null;
-  valueText: string;
-}
-
-export interface BarChartInput {
-  /** Prefix of the SVG's element ids; unique on the page. */
-  id: string;
-  title: string;
-  description: string;
-  bars: readonly ChartBarInput[];
-  /** A vertical dashed line across the bars, such as a target of 60 days. */
-  target?: { value: number; label: string };
-}
-
-export interface BarChartView {
-  titleId: string;
-  descriptionId: string;
-  title: string;
-  description: string;
-  width: number;
-  height: number;
-  fontSize: number;
-  barHeight: number;
-  bars: {
-    label: string;
-    valueText: string;
-    labelY: number;
-    barY: number;
-    barWidth: number;
-    valueX: number;
-    valueY: number;
-  }[];
-  target: { x: number; label: string; labelX: number; anchor: 'start' | 'end' } | null;
-}
-
-/** Trust names without the words every one of them shares, cut to fit. */
-export function shortLabel(label: string): string {
-  const short = label.replace(/ NHS( Foundation)? Trust$/, '');
-  return short.length <= chartLabelMaxLength
-    ? short
-    : `${short.slice(0, chartLabelMaxLength - 1).trimEnd()}…`;
-}
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-export function barChart(input: BarChartInput): BarChartView {
-  const values = input.bars.map((bar) => bar.value ?? 0);
-  const largest = Math.max(0, ...values, input.target?.value ?? 0);
-  const span = barChartWidth - valueRoom;
-  // Room above the first bar for the target's label.
-  const top = input.target ? 22 : 4;
-  const bars = input.bars.map((bar, index) => {
-    const labelY = top + index * rowHeight + chartFontSize;
-    const barY = labelY + barGap;
-    const value = bar.value ?? 0;
-    // A bar above 0 is at least 2 units wide so that it can be seen.
-    const barWidth = largest > 0 && value > 0 ? Math.max(2, round1((value / largest) * span)) : 0;
-    return {
-      label: shortLabel(bar.label),
-      valueText: bar.valueText,
-      labelY,
-      barY,
-      barWidth,
-      valueX: round1(barWidth + barGap),
-      valueY: barY + barHeight - 4,
-    };
-  });
-  const targetX = input.target && largest > 0 ? round1((input.target.value / largest) * span) : 0;
-  return {
-    titleId: `${input.id}-title`,
-    descriptionId: `${input.id}-description`,
-    title: input.title,
-    description: input.description,
-    width: barChartWidth,
-    height: top + Math.max(1, bars.length) * rowHeight,
-    fontSize: chartFontSize,
-    barHeight,
-    bars,
-    target: input.target
-      ? {
-          x: targetX,
-          label: input.target.label,
-          // The label sits left of the line when the line is far to the right.
-          labelX: targetX > barChartWidth / 2 ? round1(targetX - 4) : round1(targetX + 4),
-          anchor: targetX > barChartWidth / 2 ? 'end' : 'start',
-        }
-      : null,
-  };
-}
+// ----- Horizontal bars, with an optional target line: the platform's, with this page's spacing -----
+
+export { barChartWidth, chartFontSize } from '../../../platform/views/bar-chart.js';
+/** Longest label drawn; the table beside the chart has every name in full. */
+export const chartLabelMaxLength = 38;
+
+const barLayout: BarLayout = {
+  ...defaultBarLayout,
+  labelMaxLength: chartLabelMaxLength,
+  valueRoom: 84,
+};
+
+/** Trust names without the words every one of them shares, cut to fit. */
+export const shortLabel = (label: string) =>
+  cutLabel(withoutTrustSuffix(label), chartLabelMaxLength);
+
+export const barChart = (input: ChartInput): BarChartView =>
+  platformBarChart(
+    { ...input, bars: input.bars.map((bar) => ({ ...bar, label: shortLabel(bar.label) })) },
+    barLayout,
+  );
 
 // ----- Lines over time -----
 
